@@ -1,0 +1,92 @@
+# Top-level Makefile: one make, no recursion. Each directory contributes a
+# fragment (*/build.mk) that appends its objects to KERNEL_OBJS.
+#
+#   make            build/kernel.elf, build/kernel.sym, build/os.iso
+#   make run        boot in QEMU, serial console on this terminal (Ctrl-A X quits)
+#   make test       every test, driven by prove
+#   make bochs      boot the ISO in Bochs with its debugger
+#   make gdb        QEMU stopped at the first instruction, gdb attached
+#
+# Variables: SYSCALL=int80|sysenter|auto  APPEND="more kernel args"  QEMU_EXTRA=...
+
+BUILD   := build
+SYSCALL ?= auto
+APPEND  ?=
+
+CC      := gcc
+LD      := ld
+NM      := nm
+OBJCOPY := objcopy
+NASM    := nasm
+QEMU    := qemu-system-i386
+
+# Freestanding 32-bit C: only GCC's own headers (stdint.h, stdarg.h, ...),
+# no libc, no libgcc. Frame pointers stay so panic() can walk the stack.
+CFLAGS  := -m32 -march=i686 -std=gnu11 -ffreestanding -nostdinc \
+	   -isystem $(shell $(CC) -print-file-name=include) \
+	   -fno-pie -fno-pic -fno-stack-protector -fno-omit-frame-pointer \
+	   -fno-asynchronous-unwind-tables -fno-common -mgeneral-regs-only \
+	   -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	   -Wstrict-prototypes -Wmissing-prototypes \
+	   -Iinclude -I$(BUILD)/include -MD -MP
+ASFLAGS := -m32 -D__ASSEMBLER__ -Iinclude -I$(BUILD)/include -MD -MP -g
+NASMFLAGS := -f elf32 -g -F dwarf -Iinclude/ -I$(BUILD)/include/
+LDFLAGS := -m elf_i386 -nostdlib -no-pie -z noexecstack \
+	   --no-warn-rwx-segments
+
+KERNEL_OBJS :=
+include boot/build.mk
+include arch/i386/build.mk
+include kernel/build.mk
+include mm/build.mk
+include tests/kernel/build.mk
+
+.PHONY: all deps run run-iso test bochs gdb bench clean
+all: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(BUILD)/os.iso
+
+deps:
+	@tools/install-deps.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(ASFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+
+# The kernel is linked twice. Pass 1 has an empty symbol table; its `nm`
+# output becomes the table (build/kallsyms.S) that pass 2 links in. The
+# table lives in its own section after .bss, so no other address moves;
+# tools/check-kallsyms.sh proves that.
+$(BUILD)/kernel.pass1.elf: $(KERNEL_OBJS) $(BUILD)/kallsyms-empty.o $(BUILD)/kernel.ld
+	$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms-empty.o
+
+$(BUILD)/kallsyms.S: $(BUILD)/kernel.pass1.elf tools/gen-kallsyms.sh
+	tools/gen-kallsyms.sh $< > $@
+
+$(BUILD)/kallsyms-empty.S:
+	@mkdir -p $(BUILD)
+	tools/gen-kallsyms.sh /dev/null > $@
+
+$(BUILD)/kernel.elf: $(KERNEL_OBJS) $(BUILD)/kallsyms.o $(BUILD)/kernel.ld tools/check-kallsyms.sh
+	$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms.o
+	tools/check-kallsyms.sh $(BUILD)/kernel.pass1.elf $@
+
+# Address-name list in the form Bochs's `ldsym global` reads.
+$(BUILD)/kernel.sym: $(BUILD)/kernel.elf
+	$(NM) -n $< | awk '$$2 ~ /^[TtDdBbRr]$$/ { print $$1, $$3 }' > $@
+
+$(BUILD)/os.iso: $(BUILD)/kernel.elf boot/grub/menu.lst tools/mkiso.sh
+	tools/mkiso.sh $@ $(BUILD)/kernel.elf boot/grub/menu.lst
+
+include tools/run.mk
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,36 @@
+/* x86 port I/O. */
+#ifndef _ASM_IO_H
+#define _ASM_IO_H
+
+#include <kernel/types.h>
+
+static inline void outb(u16 port, u8 v)
+{
+	__asm__ __volatile__("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline void outw(u16 port, u16 v)
+{
+	__asm__ __volatile__("outw %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline void outl(u16 port, u32 v)
+{
+	__asm__ __volatile__("outl %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline u8 inb(u16 port)
+{
+	u8 v;
+
+	__asm__ __volatile__("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+/* A write to an unused port: about 1 us on real hardware, for slow devices. */
+static inline void io_delay(void)
+{
+	outb(0x80, 0);
+}
+
+#endif

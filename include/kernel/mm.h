@@ -1,0 +1,97 @@
+/*
+ * Memory management: physical page frames, the kernel heap, and page
+ * tables. Implemented in mm/ (page_alloc.c, kheap.c, paging.c).
+ *
+ * Physical memory below LOWMEM_LIMIT is mapped once, at PAGE_OFFSET, in
+ * every address space; __va()/__pa() convert. Page frames are named by
+ * physical address; 0 is never a valid frame (the BIOS owns page 0), so
+ * it doubles as "no page".
+ */
+#ifndef _KERNEL_MM_H
+#define _KERNEL_MM_H
+
+#include <asm/page.h>
+#include <kernel/types.h>
+
+struct multiboot_info;
+
+/* Bring up the page allocator, the final kernel page tables and the heap. */
+void mm_init(const struct multiboot_info *mbi);
+
+/* ---- page frames (mm/page_alloc.c) ---- */
+
+/* 2^order physically contiguous frames, or 0 when memory is exhausted. */
+phys_addr_t alloc_pages(unsigned order);
+static inline phys_addr_t alloc_page(void) { return alloc_pages(0); }
+/*
+ * Give frames back. Freeing a frame that is not allocated (a double free,
+ * or an address the allocator never handed out) is refused: it logs an
+ * error and returns -EINVAL without touching the allocator's state.
+ */
+int free_pages(phys_addr_t pa, unsigned order);
+static inline int free_page(phys_addr_t pa) { return free_pages(pa, 0); }
+
+/* A zero-filled frame through the kernel map, or NULL. */
+void *get_zeroed_page(void);
+void free_zeroed_page(void *va);
+
+unsigned long nr_free_pages(void);	/* frames free right now */
+unsigned long nr_managed_pages(void);	/* frames the allocator manages */
+
+/* ---- kernel heap (mm/kheap.c) ---- */
+
+/* Small objects up to KMALLOC_MAX bytes, 8-byte aligned; NULL on failure. */
+#define KMALLOC_MAX	2048
+void *kmalloc(size_t size);
+void *kzalloc(size_t size);
+/* Free an object from kmalloc; NULL is fine, a bad pointer is refused. */
+void kfree(const void *ptr);
+
+/* ---- page tables (mm/paging.c) ---- */
+
+typedef u32 pde_t;
+typedef u32 pte_t;
+
+#define PTE_PRESENT	0x001
+#define PTE_WRITE	0x002
+#define PTE_USER	0x004
+#define PTE_PWT		0x008
+#define PTE_PCD		0x010
+#define PTE_ACCESSED	0x020
+#define PTE_DIRTY	0x040
+#define PTE_PSE		0x080	/* in a PDE: 4 MiB page */
+#define PTE_GLOBAL	0x100
+
+#define PGDIR_SHIFT	22
+#define PTRS_PER_PGD	1024
+#define PTRS_PER_PTE	1024
+#define KERNEL_PGD_FIRST (PAGE_OFFSET >> PGDIR_SHIFT)	/* 768 */
+
+/* The kernel's page directory (built in boot/multiboot.asm, then mm/). */
+extern pde_t swapper_pg_dir[PTRS_PER_PGD];
+
+/* A new address space: empty user half, kernel half shared. NULL if OOM. */
+pde_t *pgd_alloc(void);
+/* Free an address space: its user page tables, not the frames they map. */
+void pgd_free(pde_t *pgd);
+
+/*
+ * Map one page va -> pa with PTE_* flags (PTE_PRESENT is implied),
+ * allocating a page table if needed. va must be a user address for a
+ * pgd other than swapper_pg_dir. Returns 0, -ENOMEM, -EEXIST (already
+ * mapped) or -EINVAL (unaligned or wrong half).
+ */
+int map_page(pde_t *pgd, uintptr_t va, phys_addr_t pa, u32 flags);
+/* Unmap one page; returns the frame it mapped, or 0 if none. */
+phys_addr_t unmap_page(pde_t *pgd, uintptr_t va);
+/* The PTE mapping va, or NULL when no page table covers it. */
+pte_t *lookup_pte(pde_t *pgd, uintptr_t va);
+
+/* Switch to an address space (loads CR3) and flush one TLB entry. */
+void switch_pgd(pde_t *pgd);
+static inline void flush_tlb_one(uintptr_t va)
+{
+	__asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");
+}
+
+#endif
