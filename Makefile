@@ -10,6 +10,14 @@
 # Variables: SYSCALL=int80|sysenter|auto  APPEND="more kernel args"  QEMU_EXTRA=...
 
 BUILD   := build
+# `make V=1` shows whole command lines; otherwise one short line each.
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-8s %s\n'
+endif
 SYSCALL ?= auto
 APPEND  ?=
 
@@ -29,7 +37,7 @@ CFLAGS  := -m32 -march=i686 -std=gnu11 -ffreestanding -nostdinc \
 	   -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	   -Wstrict-prototypes -Wmissing-prototypes \
 	   -Iinclude -I$(BUILD)/include -MD -MP
-ASFLAGS := -m32 -D__ASSEMBLER__ -Iinclude -I$(BUILD)/include -MD -MP -g
+ASFLAGS := -m32 -nostdinc -D__ASSEMBLER__ -Iinclude -I$(BUILD)/include -MD -MP -g
 NASMFLAGS := -f elf32 -g -F dwarf -Iinclude/ -I$(BUILD)/include/
 LDFLAGS := -m elf_i386 -nostdlib -no-pie -z noexecstack \
 	   --no-warn-rwx-segments
@@ -49,40 +57,48 @@ deps:
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(quiet) CC $@
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(ASFLAGS) -c $< -o $@
+	$(quiet) AS $@
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
 
 $(BUILD)/%.o: %.asm
 	@mkdir -p $(dir $@)
-	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+	$(quiet) NASM $@
+	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
 
 # The kernel is linked twice. Pass 1 has an empty symbol table; its `nm`
 # output becomes the table (build/kallsyms.S) that pass 2 links in. The
 # table lives in its own section after .bss, so no other address moves;
 # tools/check-kallsyms.sh proves that.
 $(BUILD)/kernel.pass1.elf: $(KERNEL_OBJS) $(BUILD)/kallsyms-empty.o $(BUILD)/kernel.ld
-	$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms-empty.o
+	$(quiet) LD $@
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms-empty.o
 
 $(BUILD)/kallsyms.S: $(BUILD)/kernel.pass1.elf tools/gen-kallsyms.sh
-	tools/gen-kallsyms.sh $< > $@
+	$(quiet) GEN $@
+	$(Q)tools/gen-kallsyms.sh $< > $@
 
 $(BUILD)/kallsyms-empty.S:
 	@mkdir -p $(BUILD)
-	tools/gen-kallsyms.sh /dev/null > $@
+	$(Q)tools/gen-kallsyms.sh /dev/null > $@
 
 $(BUILD)/kernel.elf: $(KERNEL_OBJS) $(BUILD)/kallsyms.o $(BUILD)/kernel.ld tools/check-kallsyms.sh
-	$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms.o
-	tools/check-kallsyms.sh $(BUILD)/kernel.pass1.elf $@
+	$(quiet) LD $@
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms.o
+	$(Q)tools/check-kallsyms.sh $(BUILD)/kernel.pass1.elf $@
 
 # Address-name list in the form Bochs's `ldsym global` reads.
 $(BUILD)/kernel.sym: $(BUILD)/kernel.elf
-	$(NM) -n $< | awk '$$2 ~ /^[TtDdBbRr]$$/ { print $$1, $$3 }' > $@
+	$(quiet) GEN $@
+	$(Q)$(NM) -n $< | awk '$$2 ~ /^[TtDdBbRr]$$/ { print $$1, $$3 }' > $@
 
 $(BUILD)/os.iso: $(BUILD)/kernel.elf boot/grub/menu.lst tools/mkiso.sh
-	tools/mkiso.sh $@ $(BUILD)/kernel.elf boot/grub/menu.lst
+	$(quiet) ISO $@
+	$(Q)tools/mkiso.sh $@ $(BUILD)/kernel.elf boot/grub/menu.lst
 
 include tools/run.mk
 

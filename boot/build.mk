@@ -5,4 +5,5 @@ $(BUILD)/boot/multiboot.o: $(BUILD)/include/asm/boot.inc
 
 $(BUILD)/include/asm/boot.inc: include/asm/boot.h tools/h2inc.sh
 	@mkdir -p $(dir $@)
-	tools/h2inc.sh $< > $@
+	$(quiet) GEN $@
+	$(Q)tools/h2inc.sh $< > $@

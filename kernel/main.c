@@ -53,11 +53,11 @@ __noreturn void start_kernel(u32 magic, phys_addr_t mbi_phys)
 		panic("not started by a multiboot loader (eax=%08x)", magic);
 	boot_info = __va(mbi_phys);
 	save_command_line();
-	parse_boot_params();
 
-	pr_info("%s version %s (%s)\n", KERNEL_NAME, KERNEL_VERSION,
-		KERNEL_BUILD_INFO);
-	pr_info("Command line: %s\n", boot_command_line);
+	pr_notice("%s version %s (%s)\n", KERNEL_NAME, KERNEL_VERSION,
+		  KERNEL_BUILD_INFO);
+	pr_notice("Command line: %s\n", boot_command_line);
+	parse_boot_params();
 	if (boot_image_path)
 		pr_info("Kernel image: %s\n", boot_image_path);
 	if (boot_info->flags & MULTIBOOT_INFO_LOADER)

@@ -35,9 +35,11 @@ static bool plausible_frame(unsigned long ebp)
 	       !(ebp & 3);
 }
 
-void dump_stack_from(unsigned long ebp)
+void dump_stack_from(unsigned long pc, unsigned long ebp)
 {
 	printk(KERN_EMERG "Call Trace:\n");
+	if (pc)
+		print_symbol(" ", pc);
 	for (int i = 0; i < BACKTRACE_MAX_FRAMES && plausible_frame(ebp);
 	     i++) {
 		unsigned long *frame = (unsigned long *)ebp;
@@ -107,9 +109,9 @@ static __noreturn void stop_after_panic(void)
 	machine_halt();
 }
 
-static __noreturn void panic_finish(unsigned long ebp)
+static __noreturn void panic_finish(unsigned long pc, unsigned long ebp)
 {
-	dump_stack_from(ebp);
+	dump_stack_from(pc, ebp);
 	printk(KERN_EMERG "---[ end Kernel panic ]---\n");
 	stop_after_panic();
 }
@@ -131,7 +133,7 @@ __noreturn void panic(const char *fmt, ...)
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", msg);
 	capture_regs(&regs);
 	show_regs(&regs);
-	panic_finish((unsigned long)__builtin_frame_address(0));
+	panic_finish(0, (unsigned long)__builtin_frame_address(0));
 }
 
 __noreturn void die(const struct pt_regs *regs, const char *fmt, ...)
@@ -150,6 +152,5 @@ __noreturn void die(const struct pt_regs *regs, const char *fmt, ...)
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", msg);
 	show_regs(regs);
 	/* Walk from the trapped frame, not from die()'s own. */
-	print_symbol(" ", regs->eip);
-	panic_finish(regs->ebp);
+	panic_finish(regs->eip, regs->ebp);
 }

@@ -68,6 +68,8 @@ int parse_args(char *line, const struct kernel_param *start,
 			*val++ = '\0';
 		p = find_param(word, start, end);
 		if (!p) {
+			if (val)
+				val[-1] = '=';	/* show the word whole */
 			pr_warn("cmdline: unknown parameter '%s', ignored\n",
 				word);
 			warnings++;

@@ -147,6 +147,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				pad(&o, ' ', width - n);
 			while (n--)
 				put(&o, *s++);
+			if (left)
+				pad(&o, ' ', width - (int)(o.len - start));
 			break;
 		}
 		case 'c':

@@ -7,13 +7,15 @@ LDFLAGS += -T $(BUILD)/kernel.ld
 
 $(BUILD)/kernel.ld: arch/i386/kernel.ld.S include/asm/boot.h
 	@mkdir -p $(dir $@)
-	$(CC) -E -P -x c -D__ASSEMBLER__ -Iinclude $< -o $@
+	$(quiet) CPP $@
+	$(Q)$(CC) -E -P -x c -D__ASSEMBLER__ -Iinclude $< -o $@
 
 # Offsets of C structures for assembly (PT_EBX, ...), generated from
 # arch/i386/asm-offsets.c the way Linux does it.
 $(BUILD)/include/asm/asm-offsets.h: arch/i386/asm-offsets.c include/asm/ptrace.h tools/gen-asm-offsets.sh
 	@mkdir -p $(dir $@)
-	$(CC) $(filter-out -MD -MP,$(CFLAGS)) -S $< -o $(BUILD)/asm-offsets.s
-	tools/gen-asm-offsets.sh $(BUILD)/asm-offsets.s > $@
+	$(quiet) GEN $@
+	$(Q)$(CC) $(filter-out -MD -MP,$(CFLAGS)) -S $< -o $(BUILD)/asm-offsets.s
+	$(Q)tools/gen-asm-offsets.sh $(BUILD)/asm-offsets.s > $@
 
 $(BUILD)/arch/i386/entry.o: $(BUILD)/include/asm/asm-offsets.h

@@ -2,15 +2,16 @@
 #ifndef _ASM_IRQ_H
 #define _ASM_IRQ_H
 
-#include <kernel/types.h>
-
-struct pt_regs;
-
 #define NR_IRQS			16
 #define FIRST_EXTERNAL_VECTOR	0x20	/* IRQ 0 -> vector 0x20, as Linux */
 #define IRQ_TIMER		0
 #define IRQ_SPURIOUS_MASTER	7
 #define IRQ_SPURIOUS_SLAVE	15
+
+#ifndef __ASSEMBLER__
+#include <kernel/types.h>
+
+struct pt_regs;
 
 typedef void (*irq_handler_t)(unsigned irq, struct pt_regs *regs);
 
@@ -54,4 +55,5 @@ static inline void local_irq_restore(unsigned long flags)
 	__asm__ __volatile__("pushl %0; popfl" : : "r"(flags) : "memory", "cc");
 }
 
+#endif /* __ASSEMBLER__ */
 #endif

@@ -31,6 +31,17 @@ static inline phys_addr_t alloc_page(void) { return alloc_pages(0); }
 int free_pages(phys_addr_t pa, unsigned order);
 static inline int free_page(phys_addr_t pa) { return free_pages(pa, 0); }
 
+/*
+ * Reference counts, for frames shared between address spaces (copy-on-
+ * write). alloc_pages hands out a block holding one reference; free_pages
+ * drops one, and the block returns to the allocator with the last. All
+ * three take the block's first frame and return -EINVAL (or 0 for
+ * page_ref_count) when pa does not start an allocated block.
+ */
+int page_ref_count(phys_addr_t pa);
+int page_ref_inc(phys_addr_t pa);	/* the new count */
+int page_ref_dec(phys_addr_t pa);	/* the new count; 0 = freed */
+
 /* A zero-filled frame through the kernel map, or NULL. */
 void *get_zeroed_page(void);
 void free_zeroed_page(void *va);
@@ -93,5 +104,54 @@ static inline void flush_tlb_one(uintptr_t va)
 {
 	__asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");
 }
+
+
+/* ---- mm internals, for mm/ and its tests ---- */
+
+/*
+ * One per physical frame below max_low_pfn: mem_map[pa >> PAGE_SHIFT].
+ * Only the first frame of a block (free or allocated) carries its order
+ * and reference count; the others have no flags.
+ */
+struct page {
+	u16 flags;			/* PG_* */
+	u8 order;			/* PG_buddy, PG_head: block is 2^order frames */
+	u8 slab_class;			/* PG_slab: kmalloc size class */
+	int count;			/* PG_head: references held */
+	struct page *next, *prev;	/* a free list, or kheap's partial list */
+	u16 slab_inuse;			/* PG_slab: objects handed out */
+	u16 slab_free;			/* PG_slab: offset of first free object */
+};
+
+#define PG_reserved	0x01	/* never managed: firmware, kernel, boot data */
+#define PG_buddy	0x02	/* heads a free block on a free list */
+#define PG_head		0x04	/* heads an allocated block */
+#define PG_slab		0x08	/* an allocated frame that kheap carves up */
+
+#define MAX_ORDER	10	/* largest block: 2^10 frames = 4 MiB */
+
+extern struct page *mem_map;
+extern unsigned long max_low_pfn;	/* frames [0, max_low_pfn) are mapped */
+
+/* The frame's struct page, or NULL if pa is beyond mem_map. */
+static inline struct page *phys_to_page(phys_addr_t pa)
+{
+	unsigned long pfn = pa >> PAGE_SHIFT;
+
+	return pfn < max_low_pfn ? &mem_map[pfn] : NULL;
+}
+
+static inline phys_addr_t page_to_phys(const struct page *page)
+{
+	return (phys_addr_t)(page - mem_map) << PAGE_SHIFT;
+}
+
+/* kfree calls refused as a bad pointer or a double free (mm/kheap.c). */
+extern unsigned long kfree_refused;
+
+/* mm_init's three steps, in order. */
+void page_alloc_init(const struct multiboot_info *mbi);
+void paging_init(void);
+void kheap_init(void);
 
 #endif

@@ -17,8 +17,8 @@ __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 __noreturn void die(const struct pt_regs *regs, const char *fmt, ...)
 	__printf(2, 3);
 
-/* Print a backtrace from frame pointer ebp. */
-void dump_stack_from(unsigned long ebp);
+/* Print a backtrace: pc first (if not 0), then the frames from ebp up. */
+void dump_stack_from(unsigned long pc, unsigned long ebp);
 void show_regs(const struct pt_regs *regs);
 
 #define BUG() panic("BUG at %s:%d", __FILE__, __LINE__)
