@@ -99,9 +99,9 @@ static bool known_suite(const char *name, size_t len)
 		const char *want = t->crash ? t->name : t->suite;
 		size_t skip = t->crash ? 6 : 0;
 
-		if (t->crash && strncmp(name, "crash-", 6))
+		if (t->crash && (len < skip || strncmp(name, "crash-", 6)))
 			continue;
-		if (len - skip == strlen(want) && len >= skip &&
+		if (len - skip == strlen(want) &&
 		    !strncmp(name + skip, want, len - skip))
 			return true;
 	}

@@ -77,19 +77,23 @@ void show_regs(const struct pt_regs *regs)
 	       cr0, cr2, cr3, cr4);
 }
 
-/* Capture the caller's registers into a pt_regs, for panic(). */
+/*
+ * Capture the caller's registers into a pt_regs, for panic(). The
+ * general registers are stored first, before C code can change them.
+ */
 static __noinline void capture_regs(struct pt_regs *r)
 {
 	__asm__ __volatile__(
-		"movl %%ebx, 0(%0)\n\t"
-		"movl %%ecx, 4(%0)\n\t"
-		"movl %%edx, 8(%0)\n\t"
-		"movl %%esi, 12(%0)\n\t"
-		"movl %%edi, 16(%0)\n\t"
-		"movl %%eax, 24(%0)\n\t"
+		"movl %%ebx, %0\n\t"
+		"movl %%ecx, %1\n\t"
+		"movl %%edx, %2\n\t"
+		"movl %%esi, %3\n\t"
+		"movl %%edi, %4\n\t"
+		"movl %%eax, %5\n\t"
 		"pushfl\n\t"
-		"popl 56(%0)"
-		: : "r"(r) : "memory");
+		"popl %6"
+		: "=m"(r->ebx), "=m"(r->ecx), "=m"(r->edx), "=m"(r->esi),
+		  "=m"(r->edi), "=m"(r->eax), "=m"(r->eflags));
 	/* Our caller's frame: its ebp, and where it will return to. */
 	r->ebp = ((unsigned long *)__builtin_frame_address(0))[0];
 	r->eip = (unsigned long)__builtin_return_address(0);
