@@ -42,6 +42,7 @@ NASMFLAGS := -f elf32 -g -F dwarf -Iinclude/ -I$(BUILD)/include/
 LDFLAGS := -m elf_i386 -nostdlib -no-pie -z noexecstack \
 	   --no-warn-rwx-segments
 
+.DEFAULT_GOAL := all
 KERNEL_OBJS :=
 include boot/build.mk
 include arch/i386/build.mk
@@ -81,6 +82,10 @@ $(BUILD)/kernel.pass1.elf: $(KERNEL_OBJS) $(BUILD)/kallsyms-empty.o $(BUILD)/ker
 $(BUILD)/kallsyms.S: $(BUILD)/kernel.pass1.elf tools/gen-kallsyms.sh
 	$(quiet) GEN $@
 	$(Q)tools/gen-kallsyms.sh $< > $@
+
+$(BUILD)/kallsyms.o $(BUILD)/kallsyms-empty.o: $(BUILD)/%.o: $(BUILD)/%.S
+	$(quiet) AS $@
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
 
 $(BUILD)/kallsyms-empty.S:
 	@mkdir -p $(BUILD)

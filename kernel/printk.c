@@ -82,7 +82,7 @@ static int set_loglevel(const char *val)
 {
 	u32 v;
 
-	if (kstrtou32(val, &v) || v > 8)
+	if (!val || kstrtou32(val, &v) || v > 8)
 		return -EINVAL;
 	console_loglevel = v;
 	return 0;
