@@ -115,12 +115,12 @@ static inline void flush_tlb_one(uintptr_t va)
  */
 struct page {
 	u16 flags;			/* PG_* */
-	u8 order;			/* PG_buddy, PG_head: block is 2^order frames */
+	u8 order;			/* PG_buddy, PG_head: log2(frames) */
 	u8 slab_class;			/* PG_slab: kmalloc size class */
 	int count;			/* PG_head: references held */
-	struct page *next, *prev;	/* a free list, or kheap's partial list */
+	struct page *next, *prev;	/* free list or kheap partial list */
 	u16 slab_inuse;			/* PG_slab: objects handed out */
-	u16 slab_free;			/* PG_slab: offset of first free object */
+	u16 slab_free;			/* PG_slab: first free (offset) */
 };
 
 #define PG_reserved	0x01	/* never managed: firmware, kernel, boot data */
