@@ -37,18 +37,38 @@ CFLAGS  := -m32 -march=i686 -std=gnu11 -ffreestanding -nostdinc \
 	   -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	   -Wstrict-prototypes -Wmissing-prototypes \
 	   -Iinclude -I$(BUILD)/include -MD -MP
-ASFLAGS := -m32 -nostdinc -D__ASSEMBLER__ -Iinclude -I$(BUILD)/include -MD -MP -g
+ASFLAGS := -m32 -nostdinc -D__ASSEMBLER__ -Iinclude -I$(BUILD)/include -idirafter $(BUILD)/uapi -MD -MP -g
 NASMFLAGS := -f elf32 -g -F dwarf -Iinclude/ -I$(BUILD)/include/
 LDFLAGS := -m elf_i386 -nostdlib -no-pie -z noexecstack \
 	   --no-warn-rwx-segments
 
 .DEFAULT_GOAL := all
+# Linux's UAPI headers from Debian's linux-libc-dev are the source of
+# truth for numbers and layouts (syscall numbers, user_desc, auxv, ...).
+# build/uapi holds links to just those directories; the kernel sees them
+# after its own include/ (-idirafter), the libc and user programs directly.
+UAPI_SRC := /usr/include
+UAPI_ARCH_SRC := /usr/include/x86_64-linux-gnu/asm
+UAPI := $(BUILD)/uapi/.stamp
+$(UAPI): tools/install-deps.sh
+	@mkdir -p $(BUILD)/uapi
+	$(Q)test -f $(UAPI_ARCH_SRC)/unistd_32.h || { echo "linux-libc-dev missing: run tools/install-deps.sh" >&2; exit 1; }
+	$(Q)ln -sfn $(UAPI_SRC)/linux $(BUILD)/uapi/linux
+	$(Q)ln -sfn $(UAPI_SRC)/asm-generic $(BUILD)/uapi/asm-generic
+	$(Q)ln -sfn $(UAPI_ARCH_SRC) $(BUILD)/uapi/asm
+	@touch $@
+CFLAGS += -idirafter $(BUILD)/uapi
+
 KERNEL_OBJS :=
 include boot/build.mk
 include arch/i386/build.mk
 include kernel/build.mk
 include mm/build.mk
 include tests/kernel/build.mk
+include arch/i386/vdso/build.mk
+include libc/build.mk
+
+$(KERNEL_OBJS): | $(UAPI)
 
 .PHONY: all deps run run-iso test bochs gdb bench clean
 all: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(BUILD)/os.iso

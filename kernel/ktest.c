@@ -8,16 +8,37 @@
 #include <kernel/ktest.h>
 #include <kernel/param.h>
 #include <kernel/printk.h>
+#include <kernel/spawn.h>
 #include <kernel/string.h>
 
 static char selection[256];
 static bool running;
-static const struct ktest *current;
+static const struct ktest *current_test;
 static int current_failures;
 
 bool ktest_running(void)
 {
 	return running;
+}
+
+/* Is the suite called name (len bytes) in the comma-separated selection? */
+static bool name_selected(const char *name, size_t n)
+{
+	for (const char *s = selection; *s;) {
+		const char *end = strchr(s, ',');
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+
+		if (len == n && !strncmp(s, name, n))
+			return true;
+		s += len + (end ? 1 : 0);
+	}
+	return false;
+}
+
+/* The user-program suite runs under "user" or "all". */
+static bool user_selected(void)
+{
+	return !strcmp(selection, "all") || name_selected("user", 4);
 }
 
 /* Is suite named in the comma-separated selection? */
@@ -55,7 +76,7 @@ void ktest_fail(const char *file, int line, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	/* TAP diagnostics: one comment line per failed expectation. */
-	console_printf("# %s: %s: %s:%d: %s\n", current->suite, current->name,
+	console_printf("# %s: %s: %s:%d: %s\n", current_test->suite, current_test->name,
 		       file, line, msg);
 	current_failures++;
 }
@@ -70,12 +91,14 @@ void ktest_run_selected(void)
 	for (t = __start_ktests; t < __stop_ktests; t++)
 		planned += selected(t);
 
+	if (user_selected())
+		planned += user_tests_count();
 	running = true;
 	console_printf("TAP version 13\n1..%d\n", planned);
 	for (t = __start_ktests; t < __stop_ktests; t++) {
 		if (!selected(t))
 			continue;
-		current = t;
+		current_test = t;
 		current_failures = 0;
 		t->fn();
 		number++;
@@ -85,6 +108,12 @@ void ktest_run_selected(void)
 			       current_failures ? "not " : "", number,
 			       t->suite, t->name);
 	}
+	if (user_selected()) {
+		int n = user_tests_count();
+
+		failed += user_tests_run(number + 1);
+		number += n;
+	}
 	console_printf("# %d passed, %d failed\n", number - failed, failed);
 	/* A plan of 0 is a selection that matched nothing: not a pass. */
 	machine_exit(failed || !planned ? TEST_EXIT_FAIL : TEST_EXIT_PASS);
@@ -93,7 +122,8 @@ void ktest_run_selected(void)
 /* Every comma-separated name must be "all", a suite or crash-NAME. */
 static bool known_suite(const char *name, size_t len)
 {
-	if (len == 3 && !strncmp(name, "all", 3))
+	if ((len == 3 && !strncmp(name, "all", 3)) ||
+	    (len == 4 && !strncmp(name, "user", 4)))
 		return true;
 	for (const struct ktest *t = __start_ktests; t < __stop_ktests; t++) {
 		const char *want = t->crash ? t->name : t->suite;

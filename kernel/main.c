@@ -17,7 +17,11 @@
 #include <kernel/panic.h>
 #include <kernel/param.h>
 #include <kernel/printk.h>
+#include <kernel/ramfs.h>
+#include <kernel/sched.h>
+#include <kernel/spawn.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <kernel/version.h>
 
 const struct multiboot_info *boot_info;
@@ -33,6 +37,28 @@ static int set_init(const char *val)
 	return 0;
 }
 kernel_param("init", set_init, "/init", "path of the first user program");
+
+/*
+ * Start init and wait for it. Like Linux, the kernel has nothing left to
+ * do if init ends; it says so and stops.
+ */
+static __noreturn void run_init(void)
+{
+	const char *argv[] = { init_path, NULL };
+	struct task_struct *init;
+	int err, status;
+
+	init = spawn_user(init_path, argv, &err);
+	if (!init) {
+		pr_err("init: cannot run %s (error %d); idling\n", init_path,
+		       err);
+		for (;;)
+			__asm__ __volatile__("hlt");
+	}
+	pr_info("init: started %s as pid %d\n", init_path, init->pid);
+	status = reap_child(init, NULL, 0);
+	panic("Attempted to kill init! exitcode=0x%08x", status);
+}
 
 static void save_command_line(void)
 {
@@ -64,21 +90,21 @@ __noreturn void start_kernel(u32 magic, phys_addr_t mbi_phys)
 		pr_info("Loaded by: %s\n",
 			(const char *)__va(boot_info->boot_loader_name));
 
+	sched_init();
 	cpu_init();
 	gdt_init();
 	trap_init();
 	init_IRQ();
 	mm_init(boot_info);
+	pr_info("syscall: mechanism requested: %s\n", syscall_mode_name());
+	syscall_init();
+	initramfs_init();
 	time_init();
+	timekeeping_init();
 	local_irq_enable();
 
-	pr_info("syscall: mechanism requested: %s\n", syscall_mode_name());
-	pr_info("init: %s\n", init_path);
 	pr_notice("kernel: ready\n");
 
 	ktest_run_selected();
-
-	/* Nothing to run yet: idle, waking for each timer tick. */
-	for (;;)
-		__asm__ __volatile__("hlt");
+	run_init();
 }

@@ -7,6 +7,7 @@
  */
 #include <asm/ptrace.h>
 #include <asm/desc.h>
+#include <kernel/sched.h>
 #include <stddef.h>
 
 #define DEFINE(sym, val) \
@@ -37,5 +38,14 @@ void asm_offsets(void)
 	OFFSET(PT_OLDSS, pt_regs, ss);
 	DEFINE(PT_REGS_SIZE, sizeof(struct pt_regs));
 	BLANK();
+	OFFSET(TASK_THREAD_ESP, task_struct, thread.esp);
+	OFFSET(TASK_THREAD_EIP, task_struct, thread.eip);
+	BLANK();
 	OFFSET(TSS_ESP0, tss_struct, esp0);
+	/*
+	 * SYSENTER_ESP points just past the TSS; sysenter_entry's first
+	 * instruction loads esp0 through this (negative) offset.
+	 */
+	DEFINE(TSS_SYSENTER_ESP0, offsetof(struct cpu_entry_area, tss.esp0) -
+				  sizeof(struct cpu_entry_area));
 }

@@ -18,12 +18,32 @@
  * anonymous stub per vector pushes ~vector and jumps to common_interrupt,
  * which calls do_IRQ(regs). All of them leave through restore_all.
  *
- * The system-call entries (int $0x80, sysenter) will use the same
- * SAVE_ALL and the same exit.
+ * System calls come in two ways and share everything after the frame:
+ *
+ *   int $0x80  -> system_call: the CPU pushed the frame (trap gate, DPL 3)
+ *   sysenter   -> sysenter_entry: builds the same frame by hand
+ *
+ * Both push orig_eax = eax (the number), run SAVE_ALL and go to
+ * syscall_call, which calls sys_call_table[eax](ebx, ecx, edx, esi, edi,
+ * ebp) with copies of the six argument registers and stores the result
+ * in pt_regs.eax. int $0x80 always leaves with iret; sysenter leaves with
+ * sysexit when the frame still describes a plain return to the vDSO.
  */
 #include <asm/asm-offsets.h>
 #include <asm/irq.h>
 #include <asm/segment.h>
+#include <asm/boot.h>
+#include <kernel/errno.h>
+#include <generated/nr_syscalls.h>
+
+/* EFLAGS bits (Intel SDM vol. 1, 3.4.3). */
+#define X86_EFLAGS_TF	0x00000100
+#define X86_EFLAGS_IF	0x00000200
+#define X86_EFLAGS_NT	0x00004000
+#define X86_EFLAGS_RF	0x00010000
+#define X86_EFLAGS_VM	0x00020000
+#define X86_EFLAGS_AC	0x00040000
+#define X86_EFLAGS_FIXED 0x00000002	/* bit 1 always reads as 1 */
 
 #define ENTRY(name) \
 	.globl name; \
@@ -53,6 +73,35 @@ name:
 	movl	%edx, %es
 .endm
 
+/*
+ * Pop the four saved segment registers. A selector the user loaded may
+ * have become invalid meanwhile (a TLS descriptor cleared, say); loading
+ * it would fault in the kernel, so each pop has a fixup that replaces the
+ * bad selector with the null one and tries again, as Linux does.
+ */
+.macro POP_SEGMENTS
+98:	popl	%ds
+97:	popl	%es
+96:	popl	%fs
+95:	popl	%gs
+	.pushsection .fixup, "ax"
+94:	movl	$0, (%esp)
+	jmp	98b
+93:	movl	$0, (%esp)
+	jmp	97b
+92:	movl	$0, (%esp)
+	jmp	96b
+91:	movl	$0, (%esp)
+	jmp	95b
+	.popsection
+	.pushsection __ex_table, "a"
+	.long	98b, 94b
+	.long	97b, 93b
+	.long	96b, 92b
+	.long	95b, 91b
+	.popsection
+.endm
+
 /* Undo SAVE_ALL and drop orig_eax: the CPU's frame is left for iret. */
 .macro RESTORE_REGS
 	popl	%ebx
@@ -62,10 +111,7 @@ name:
 	popl	%edi
 	popl	%ebp
 	popl	%eax
-	popl	%ds
-	popl	%es
-	popl	%fs
-	popl	%gs
+	POP_SEGMENTS
 	addl	$4, %esp
 .endm
 
@@ -78,9 +124,149 @@ name:
  */
 ENTRY(ret_from_exception)
 ENTRY(ret_from_intr)
+	cli
+	testl	$3, PT_CS(%esp)		/* back to ring 3? */
+	jz	restore_all
+	jmp	resume_userspace
+
+/*
+ * The return-to-user work, with interrupts off: rescheduling and signal
+ * delivery will hook in here (they do not exist yet).
+ */
+ENTRY(resume_userspace)
 ENTRY(restore_all)
 	RESTORE_REGS
+irq_return:
 	iret
+	/* iret itself can fault if the frame is bad (a user-supplied cs, ss
+	 * or eip beyond a limit): then the task gets killed, not the kernel. */
+	.pushsection __ex_table, "a"
+	.long	irq_return, iret_exc
+	.popsection
+
+/*
+ * iret faulted (the exception-table fixup for irq_return brought us
+ * here, with the frame iret refused still on the stack): report it like
+ * an exception, which kills the process.
+ */
+iret_exc:
+	pushl	$0			/* error code */
+	pushl	$do_iret_error
+	jmp	error_code
+
+/*
+ * int $0x80: the trap gate (DPL 3) left the CPU's frame, and eax holds
+ * the system-call number.
+ */
+ENTRY(system_call)
+	pushl	%eax			/* orig_eax = the number */
+	SAVE_ALL
+	call	syscall_call
+	jmp	resume_userspace
+
+/*
+ * sysenter: the CPU loaded cs = SYSENTER_CS, eip = sysenter_entry and
+ * esp = SYSENTER_ESP (just past the TSS), cleared IF, and pushed nothing.
+ * The vDSO's __kernel_vsyscall left: ebp = user esp, and on the user stack
+ * (ebp) = user ebp (arg 6), 4(ebp) = edx, 8(ebp) = ecx, 12(ebp) = return.
+ */
+ENTRY(sysenter_entry)
+	movl	TSS_SYSENTER_ESP0(%esp), %esp	/* the task's kernel stack */
+sysenter_past_esp:
+	/* The frame an int from ring 3 would have pushed. */
+	pushl	$__USER_DS		/* ss */
+	pushl	%ebp			/* esp: the vDSO put it in ebp */
+	pushfl				/* eflags, IF off: set it below */
+	orl	$X86_EFLAGS_IF, (%esp)
+	pushl	$__USER_CS		/* cs */
+	pushl	sysenter_return		/* eip: the vDSO's SYSENTER_RETURN */
+	pushl	%eax			/* orig_eax */
+	SAVE_ALL
+	/*
+	 * sysenter does not clear TF, NT or AC. With TF set the CPU has been
+	 * single-stepping from the first instruction (do_debug ignores those
+	 * traps in this stretch); clear the three now, before interrupts come
+	 * back. The user's copy in pt_regs keeps them, and a frame with TF
+	 * returns through iret, so the user still gets its trap.
+	 */
+	testl	$(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_AC), PT_EFLAGS(%esp)
+	jnz	sysenter_fix_flags
+sysenter_flags_fixed:
+	.globl	sysenter_singlestep_end
+sysenter_singlestep_end:
+	sti
+	/* Arg 6 lives on the user stack at (ebp): fetch it, or fail cleanly. */
+	cmpl	$(PAGE_OFFSET - 3), %ebp
+	jae	sysenter_bad_stack
+1:	movl	(%ebp), %ebp
+	movl	%ebp, PT_EBP(%esp)
+	.pushsection __ex_table, "a"
+	.long	1b, sysenter_bad_stack
+	.popsection
+	call	syscall_call
+	/*
+	 * sysexit returns to edx with esp = ecx and cs/ss derived from
+	 * SYSENTER_CS. Use it only for a plain return to the vDSO; a frame a
+	 * system call rewrote (execve, sigreturn), or one with TF/RF/VM set,
+	 * needs iret.
+	 */
+	cli
+	movl	PT_EIP(%esp), %edx
+	cmpl	sysenter_return, %edx
+	jne	resume_userspace
+	cmpl	$__USER_CS, PT_CS(%esp)
+	jne	resume_userspace
+	cmpl	$__USER_DS, PT_OLDSS(%esp)
+	jne	resume_userspace
+	testl	$(X86_EFLAGS_TF | X86_EFLAGS_RF | X86_EFLAGS_VM | X86_EFLAGS_NT), PT_EFLAGS(%esp)
+	jnz	resume_userspace
+	movl	PT_OLDESP(%esp), %ecx
+	/* Restore what sysexit does not: ebx esi edi ebp eax, segments, flags. */
+	popl	%ebx
+	addl	$8, %esp		/* ecx, edx: the vDSO pops its own copies */
+	popl	%esi
+	popl	%edi
+	popl	%ebp
+	popl	%eax
+	POP_SEGMENTS
+	addl	$12, %esp		/* orig_eax, eip, cs */
+	/* All user flags but IF through popfl; IF through sti, whose one-
+	 * instruction shadow keeps interrupts out until sysexit is done. */
+	btrl	$9, (%esp)
+	popfl
+	sti
+	sysexit
+
+sysenter_fix_flags:
+	pushl	$X86_EFLAGS_FIXED
+	popfl
+	jmp	sysenter_flags_fixed
+
+/* ebp was not a readable user address: the call fails with -EFAULT. */
+sysenter_bad_stack:
+	movl	$-EFAULT, PT_EAX(%esp)
+	jmp	resume_userspace
+
+/*
+ * The dispatch both entries share. Called with pt_regs just above the
+ * return address; eax = the number. The handler gets copies of the six
+ * argument registers, so it may scribble on its arguments without
+ * changing pt_regs (the trap GCC's tail calls set for Linux 2.6).
+ */
+ENTRY(syscall_call)
+	movl	$-ENOSYS, PT_EAX+4(%esp)
+	cmpl	$NR_syscalls, %eax	/* unsigned: negative numbers too */
+	jae	1f
+	pushl	PT_EBP+4(%esp)		/* arg 6 */
+	pushl	PT_EDI+8(%esp)		/* arg 5 */
+	pushl	PT_ESI+12(%esp)		/* arg 4 */
+	pushl	PT_EDX+16(%esp)		/* arg 3 */
+	pushl	PT_ECX+20(%esp)		/* arg 2 */
+	pushl	PT_EBX+24(%esp)		/* arg 1 */
+	call	*sys_call_table(, %eax, 4)
+	addl	$24, %esp
+	movl	%eax, PT_EAX+4(%esp)
+1:	ret
 
 /*
  * Exception stubs. On entry the CPU's frame is on the stack, and for

@@ -16,7 +16,7 @@
 #include <kernel/string.h>
 
 struct desc_struct gdt[GDT_ENTRIES] __aligned(8);
-struct tss_struct init_tss __aligned(128);
+struct cpu_entry_area cpu_entry __aligned(128);
 static struct tss_struct doublefault_tss __aligned(128);
 static u8 doublefault_stack[4096] __aligned(16);
 
@@ -45,27 +45,27 @@ static void set_desc(unsigned entry, u32 base, u32 limit, u8 access, u8 flags)
 
 void tss_set_esp0(unsigned long esp0)
 {
-	init_tss.esp0 = esp0;
+	cpu_entry.tss.esp0 = esp0;
 }
 
 /*
  * The double-fault task. The CPU switched here through the task gate and
- * saved the faulting context in init_tss: report that, then panic.
+ * saved the faulting context in cpu_entry.tss: report that, then panic.
  */
 static __noreturn void doublefault_fn(void)
 {
 	struct pt_regs regs = {
-		.eax = init_tss.eax, .ebx = init_tss.ebx, .ecx = init_tss.ecx,
-		.edx = init_tss.edx, .esi = init_tss.esi, .edi = init_tss.edi,
-		.ebp = init_tss.ebp, .ds = init_tss.ds, .es = init_tss.es,
-		.fs = init_tss.fs, .gs = init_tss.gs, .orig_eax = -1,
-		.eip = init_tss.eip, .cs = init_tss.cs,
-		.eflags = init_tss.eflags, .esp = init_tss.esp,
-		.ss = init_tss.ss,
+		.eax = cpu_entry.tss.eax, .ebx = cpu_entry.tss.ebx, .ecx = cpu_entry.tss.ecx,
+		.edx = cpu_entry.tss.edx, .esi = cpu_entry.tss.esi, .edi = cpu_entry.tss.edi,
+		.ebp = cpu_entry.tss.ebp, .ds = cpu_entry.tss.ds, .es = cpu_entry.tss.es,
+		.fs = cpu_entry.tss.fs, .gs = cpu_entry.tss.gs, .orig_eax = -1,
+		.eip = cpu_entry.tss.eip, .cs = cpu_entry.tss.cs,
+		.eflags = cpu_entry.tss.eflags, .esp = cpu_entry.tss.esp,
+		.ss = cpu_entry.tss.ss,
 	};
 
 	die(&regs, "double fault (kernel stack overflow?), esp=%08x",
-	    init_tss.esp);
+	    cpu_entry.tss.esp);
 }
 
 static void doublefault_tss_init(void)
@@ -95,11 +95,11 @@ void gdt_init(void)
 	set_desc(GDT_ENTRY_DEFAULT_USER_DS, 0, 0xfffff, ACCESS_USER_DATA,
 		 FLAGS_4K_32BIT);
 
-	init_tss.ss0 = __KERNEL_DS;
-	init_tss.esp0 = (u32)boot_stack_top;
+	cpu_entry.tss.ss0 = __KERNEL_DS;
+	cpu_entry.tss.esp0 = (u32)boot_stack_top;
 	/* An I/O bitmap offset past the limit: no user port access. */
-	init_tss.io_bitmap_base = sizeof(init_tss);
-	set_desc(GDT_ENTRY_TSS, (u32)&init_tss, sizeof(init_tss) - 1,
+	cpu_entry.tss.io_bitmap_base = sizeof(cpu_entry.tss);
+	set_desc(GDT_ENTRY_TSS, (u32)&cpu_entry.tss, sizeof(cpu_entry.tss) - 1,
 		 ACCESS_TSS, FLAGS_BYTE);
 
 	doublefault_tss_init();

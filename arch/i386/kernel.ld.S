@@ -26,6 +26,7 @@ SECTIONS
 	_text = .;
 	.text : AT(ADDR(.text) - PAGE_OFFSET) {
 		*(.text .text.*)
+		*(.fixup)
 	}
 	_etext = .;
 

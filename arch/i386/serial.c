@@ -14,6 +14,7 @@
 #define UART_LCR	3
 #define UART_MCR	4
 #define UART_LSR	5
+#define  LSR_DR		0x01	/* a received byte is waiting */
 #define  LSR_THRE	0x20	/* transmit holding register empty */
 #define  LSR_TEMT	0x40	/* transmitter completely idle */
 
@@ -34,6 +35,13 @@ static void serial_write(const char *s, size_t n)
 			serial_putc('\r');
 		serial_putc(*s);
 	}
+}
+
+int serial_getc(void)
+{
+	if (!(inb(COM1 + UART_LSR) & LSR_DR))
+		return -1;
+	return inb(COM1 + UART_DATA);
 }
 
 void serial_flush(void)

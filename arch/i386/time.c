@@ -7,6 +7,8 @@
 #include <asm/timer.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/time.h>
 
 #define PIT_CHANNEL0	0x40
 #define PIT_COMMAND	0x43
@@ -20,6 +22,8 @@ volatile unsigned long jiffies;
 static void timer_interrupt(unsigned irq, struct pt_regs *regs)
 {
 	jiffies++;
+	timekeeping_tick();
+	sched_tick();
 }
 
 void time_init(void)

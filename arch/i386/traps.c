@@ -2,15 +2,21 @@
  * C handlers for the CPU exceptions, called from entry.S as
  * do_<name>(regs, error_code) with the trapped context in regs.
  *
- * So far every exception comes from the kernel itself (there is no user
- * space yet), and a kernel fault is a kernel bug: die() reports it and
- * stops. int3, debug and NMI are the exceptions that return. When user
- * space arrives, faults in ring 3 will become signals here.
+ * A fault in user mode ends the process as the signal Linux would send
+ * would (signals themselves come later): the kernel logs why and goes
+ * on. A fault in kernel mode is either expected, at an instruction listed
+ * in the exception table (user-memory access), and resumes at its fixup,
+ * or a kernel bug: die() reports it and stops.
  */
 #include <asm/ptrace.h>
+#include <asm/signal.h>
 #include <asm/traps.h>
+#include <asm/uaccess.h>
+#include <kernel/exit.h>
+#include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/string.h>
 
 #define EFLAGS_TF 0x100
@@ -21,41 +27,65 @@ unsigned long int3_count;
 #define DECLARE_HANDLER(name) \
 	void do_##name(struct pt_regs *regs, unsigned long error_code)
 
-static __noreturn void bad_trap(struct pt_regs *regs, int trapnr,
-				const char *str, unsigned long error_code)
+/*
+ * The common path: user mode gets the process killed with signo; kernel
+ * mode resumes at a fixup if the instruction has one, or dies.
+ */
+static void do_trap(struct pt_regs *regs, int trapnr, int signo,
+		    const char *str, unsigned long error_code)
 {
-	die(regs, "%s: %04lx [trap %d] in %s mode", str, error_code, trapnr,
-	    user_mode(regs) ? "user (signals not implemented yet)" :
-	    "kernel");
+	unsigned long fixup;
+
+	if (user_mode(regs))
+		kill_current(signo, "%s (trap %d, error %04lx) at eip %08lx",
+			     str, trapnr, error_code, regs->eip);
+	fixup = search_exception_tables(regs->eip);
+	if (fixup) {
+		regs->eip = fixup;
+		return;
+	}
+	die(regs, "%s: %04lx [trap %d] in kernel mode", str, error_code,
+	    trapnr);
 }
 
-#define DO_ERROR(trapnr, name, str)					\
+/* Linux's signal for each exception (arch/x86/kernel/traps.c). */
+#define DO_ERROR(trapnr, signo, name, str)				\
 	DECLARE_HANDLER(name);						\
 	DECLARE_HANDLER(name)						\
 	{								\
-		bad_trap(regs, trapnr, str, error_code);		\
+		do_trap(regs, trapnr, signo, str, error_code);		\
 	}
 
-DO_ERROR(X86_TRAP_DE, divide_error, "divide error")
-DO_ERROR(X86_TRAP_OF, overflow, "overflow")
-DO_ERROR(X86_TRAP_BR, bounds, "bounds")
-DO_ERROR(X86_TRAP_UD, invalid_op, "invalid opcode")
-DO_ERROR(X86_TRAP_NM, device_not_available, "device not available")
-DO_ERROR(9, coprocessor_segment_overrun, "coprocessor segment overrun")
-DO_ERROR(X86_TRAP_TS, invalid_TSS, "invalid TSS")
-DO_ERROR(X86_TRAP_NP, segment_not_present, "segment not present")
-DO_ERROR(X86_TRAP_SS, stack_segment, "stack segment")
-DO_ERROR(X86_TRAP_GP, general_protection, "general protection fault")
-DO_ERROR(X86_TRAP_MF, coprocessor_error, "coprocessor error")
-DO_ERROR(X86_TRAP_AC, alignment_check, "alignment check")
-DO_ERROR(X86_TRAP_MC, machine_check, "machine check")
-DO_ERROR(X86_TRAP_XF, simd_coprocessor_error, "SIMD coprocessor error")
-DO_ERROR(20, virtualization_exception, "virtualization exception")
-DO_ERROR(21, control_protection, "control protection")
-DO_ERROR(28, hypervisor_injection, "hypervisor injection")
-DO_ERROR(29, vmm_communication, "VMM communication")
-DO_ERROR(30, security_exception, "security exception")
-DO_ERROR(31, reserved_exception, "reserved exception")
+DO_ERROR(X86_TRAP_DE, SIGFPE, divide_error, "divide error")
+DO_ERROR(X86_TRAP_OF, SIGSEGV, overflow, "overflow")
+DO_ERROR(X86_TRAP_BR, SIGSEGV, bounds, "bounds")
+DO_ERROR(X86_TRAP_UD, SIGILL, invalid_op, "invalid opcode")
+DO_ERROR(X86_TRAP_NM, SIGSEGV, device_not_available, "device not available")
+DO_ERROR(9, SIGFPE, coprocessor_segment_overrun, "coprocessor segment overrun")
+DO_ERROR(X86_TRAP_TS, SIGSEGV, invalid_TSS, "invalid TSS")
+DO_ERROR(X86_TRAP_NP, SIGBUS, segment_not_present, "segment not present")
+DO_ERROR(X86_TRAP_SS, SIGBUS, stack_segment, "stack segment")
+DO_ERROR(X86_TRAP_GP, SIGSEGV, general_protection, "general protection fault")
+DO_ERROR(X86_TRAP_MF, SIGFPE, coprocessor_error, "coprocessor error")
+DO_ERROR(X86_TRAP_AC, SIGBUS, alignment_check, "alignment check")
+DO_ERROR(X86_TRAP_MC, SIGBUS, machine_check, "machine check")
+DO_ERROR(X86_TRAP_XF, SIGFPE, simd_coprocessor_error, "SIMD coprocessor error")
+DO_ERROR(20, SIGSEGV, virtualization_exception, "virtualization exception")
+DO_ERROR(21, SIGSEGV, control_protection, "control protection")
+DO_ERROR(28, SIGSEGV, hypervisor_injection, "hypervisor injection")
+DO_ERROR(29, SIGSEGV, vmm_communication, "VMM communication")
+DO_ERROR(30, SIGSEGV, security_exception, "security exception")
+DO_ERROR(31, SIGSEGV, reserved_exception, "reserved exception")
+
+/*
+ * iret back to user space faulted (entry.S's iret_exc): the frame it was
+ * given is bad. Only the process can be to blame.
+ */
+DECLARE_HANDLER(iret_error);
+DECLARE_HANDLER(iret_error)
+{
+	kill_current(SIGSEGV, "iret to user space faulted (bad frame)");
+}
 
 /* Vector 15: some old CPUs raise it spuriously; Linux ignores it too. */
 DECLARE_HANDLER(spurious_interrupt_bug);
@@ -68,20 +98,32 @@ DECLARE_HANDLER(int3);
 DECLARE_HANDLER(int3)
 {
 	if (user_mode(regs))
-		bad_trap(regs, X86_TRAP_BP, "int3", error_code);
+		kill_current(SIGTRAP, "int3 at eip %08lx", regs->eip - 1);
 	int3_count++;
 	pr_debug("int3 at %08lx\n", regs->eip - 1);
 }
 
-/* Debug exception in the kernel: report it and stop single-stepping. */
+extern char sysenter_entry[], sysenter_singlestep_end[];
+
+/*
+ * Debug exception. In user mode: a single step or breakpoint, which is
+ * SIGTRAP. In the kernel: a user who set TF and executed sysenter traps
+ * on every instruction of sysenter_entry until it clears TF; those traps
+ * are expected and ignored (the user's TF is kept in its pt_regs). Any
+ * other kernel debug trap is reported, and single-stepping stops.
+ */
 DECLARE_HANDLER(debug);
 DECLARE_HANDLER(debug)
 {
 	unsigned long dr6;
 
-	if (user_mode(regs))
-		bad_trap(regs, X86_TRAP_DB, "debug", error_code);
 	__asm__ __volatile__("movl %%dr6, %0" : "=r"(dr6));
+	if (user_mode(regs))
+		kill_current(SIGTRAP, "debug trap at eip %08lx (dr6 %08lx)",
+			     regs->eip, dr6);
+	if (regs->eip >= (unsigned long)sysenter_entry &&
+	    regs->eip <= (unsigned long)sysenter_singlestep_end)
+		return;
 	pr_warn("debug trap at %08lx, dr6=%08lx\n", regs->eip, dr6);
 	regs->eflags &= ~EFLAGS_TF;
 }
@@ -103,19 +145,36 @@ void decode_pf_error(unsigned long error_code, char *buf, size_t size)
 		 error_code & X86_PF_RSVD ? ", reserved bit set" : "", "");
 }
 
-/* A page fault. CR2 holds the address; it is read first (interrupt gate). */
+/*
+ * A page fault. CR2 holds the address; it is read first (interrupt gate).
+ * A user address inside a VMA that allows the access gets its page (for
+ * the user, or for the kernel copying to or from it). Otherwise: a user
+ * fault kills the process; a kernel fault resumes at its fixup or dies.
+ */
 DECLARE_HANDLER(page_fault);
 DECLARE_HANDLER(page_fault)
 {
-	unsigned long cr2;
+	unsigned long cr2, fixup;
 	char why[96];
 
 	__asm__ __volatile__("movl %%cr2, %0" : "=r"(cr2));
 	decode_pf_error(error_code, why, sizeof(why));
+	if (cr2 < TASK_SIZE && current->mm && !(error_code & X86_PF_RSVD) &&
+	    !handle_mm_fault(current->mm, cr2, error_code & X86_PF_WRITE))
+		return;
+	if (user_mode(regs))
+		kill_current(SIGSEGV, "segfault at %08lx eip %08lx (%s)", cr2,
+			     regs->eip, why);
+	fixup = search_exception_tables(regs->eip);
+	if (fixup) {
+		regs->eip = fixup;
+		return;
+	}
 	printk(KERN_EMERG "BUG: unable to handle %s at %08lx\n",
 	       cr2 < 4096 ? "kernel NULL pointer dereference" :
 	       "page fault", cr2);
 	printk(KERN_EMERG "#PF: error_code(0x%04lx): %s\n", error_code, why);
 	printk(KERN_EMERG "CR2: %08lx\n", cr2);
-	bad_trap(regs, X86_TRAP_PF, "page fault", error_code);
+	die(regs, "page fault: %04lx [trap %d] in kernel mode", error_code,
+	    X86_TRAP_PF);
 }

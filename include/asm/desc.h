@@ -46,8 +46,20 @@ struct tss_struct {
 	u16 trace, io_bitmap_base;
 } __packed;
 
+/*
+ * The TSS and, right after it, the stack sysenter arrives on: the MSR
+ * SYSENTER_ESP points at the end of this structure, and sysenter_entry's
+ * first instruction moves to the task's kernel stack (tss.esp0, reached
+ * at a fixed negative offset). Only traps taken before that instruction
+ * completes (a user single-stepping into sysenter) run on entry_stack.
+ */
+struct cpu_entry_area {
+	struct tss_struct tss;
+	unsigned long entry_stack[1024];
+};
+
 extern struct desc_struct gdt[GDT_ENTRIES];
-extern struct tss_struct init_tss;
+extern struct cpu_entry_area cpu_entry;
 
 /* Gate types (with P=1). */
 #define GATE_INTERRUPT	0x8E	/* clears IF on entry */

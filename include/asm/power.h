@@ -24,6 +24,8 @@
 __noreturn void machine_exit(int code);
 __noreturn void machine_power_off(void);
 __noreturn void machine_halt(void);
+/* Reset through the keyboard controller; a triple fault if that fails. */
+__noreturn void machine_restart(void);
 #endif
 
 #endif

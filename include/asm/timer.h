@@ -12,4 +12,7 @@ extern volatile unsigned long jiffies;
 
 void time_init(void);
 
+/* a is at or after b, correct across jiffies wrapping (Linux's macro). */
+#define time_after_eq(a, b)	((long)((a) - (b)) >= 0)
+
 #endif

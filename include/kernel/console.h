@@ -21,6 +21,8 @@ void console_flush(void);
 /* The drivers, in arch/i386/. */
 void serial_console_init(void);
 void serial_flush(void);
+/* A byte received on COM1, or -1 if none is waiting (never blocks). */
+int serial_getc(void);
 void vga_console_init(void);
 void debugcon_init(void);
 

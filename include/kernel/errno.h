@@ -1,23 +1,19 @@
 /*
- * Error numbers. The values are Linux's (asm-generic/errno-base.h and
- * errno.h); include/uapi will carry the full list when user space arrives.
+ * Error numbers: Linux's, from Debian's UAPI headers (asm-generic/errno.h
+ * includes errno-base.h). Kernel functions return -E...; the system-call
+ * return path hands that straight to user space, as Linux does.
+ *
+ * Restart codes (never seen by user space) are the kernel's own, with
+ * Linux's values (include/linux/errno.h).
  */
 #ifndef _KERNEL_ERRNO_H
 #define _KERNEL_ERRNO_H
 
-#define EPERM		1
-#define ENOENT		2
-#define EIO		5
-#define E2BIG		7
-#define ENOEXEC		8
-#define EBADF		9
-#define ENOMEM		12
-#define EFAULT		14
-#define EBUSY		16
-#define EEXIST		17
-#define EINVAL		22
-#define ENOSPC		28
-#define ERANGE		34
-#define ENOSYS		38
+#include <asm-generic/errno.h>
+
+#define ERESTARTSYS		512
+#define ERESTARTNOINTR		513
+#define ERESTARTNOHAND		514
+#define ERESTART_RESTARTBLOCK	516
 
 #endif

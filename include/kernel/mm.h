@@ -154,4 +154,59 @@ void page_alloc_init(const struct multiboot_info *mbi);
 void paging_init(void);
 void kheap_init(void);
 
+/* ---- user address spaces (mm/mmap.c, mm/fault.c) ---- */
+
+/* User space is everything below the kernel half. */
+#define TASK_SIZE	PAGE_OFFSET
+
+#define VM_READ		0x01
+#define VM_WRITE	0x02
+#define VM_EXEC		0x04
+#define VM_SPECIAL	0x10	/* frames belong to the kernel (vDSO): never freed */
+
+/* One mapped range [vm_start, vm_end), page aligned; pages come on demand. */
+struct vm_area_struct {
+	unsigned long vm_start;
+	unsigned long vm_end;
+	unsigned long vm_flags;
+	struct vm_area_struct *vm_next;	/* sorted by address */
+};
+
+struct mm_struct {
+	pde_t *pgd;
+	struct vm_area_struct *mmap;	/* the VMAs, sorted */
+	unsigned long start_brk, brk;	/* the heap: [start_brk, brk) */
+	unsigned long start_stack;
+	unsigned long vdso_base;	/* AT_SYSINFO_EHDR */
+	int users;
+};
+
+/* An empty address space (kernel half shared), or NULL. */
+struct mm_struct *mm_alloc(void);
+/* Drop a reference; the last one frees every page, table and VMA. */
+void mmput(struct mm_struct *mm);
+/* Add [start, end) with VM_* flags. -EINVAL if it overlaps or is not user. */
+int vma_insert(struct mm_struct *mm, unsigned long start, unsigned long end,
+	       unsigned long flags);
+/* Remove [start, end) from the VMA that ends at end (brk shrinking). */
+int vma_shrink(struct mm_struct *mm, unsigned long start, unsigned long end);
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/*
+ * Resolve a fault at addr (a write if write): allocate and map a zeroed
+ * page if a VMA allows the access. 0, -EFAULT (no VMA or not allowed)
+ * or -ENOMEM.
+ */
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write);
+/* The frame mapped at addr (allocating it if the VMA allows), or 0. */
+phys_addr_t user_page(struct mm_struct *mm, unsigned long addr, bool write);
+/*
+ * For the kernel building an address space (exec): the frame at addr,
+ * allocated and mapped with the VMA's permissions if it is not there
+ * yet, even in a read-only VMA. 0 if no VMA covers addr or no memory.
+ */
+phys_addr_t mm_populate_page(struct mm_struct *mm, unsigned long addr);
+/* Copy into any address space through the kernel map: 0 or -EFAULT. */
+int mm_copy_to(struct mm_struct *mm, unsigned long uaddr, const void *src,
+	       size_t len);
+
 #endif

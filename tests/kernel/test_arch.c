@@ -72,8 +72,8 @@ KTEST(gdt, descriptors)
 		KT_EXPECT_EQ(gdt[i].access & 0x80, 0);
 	/* The loaded TSS is marked busy (type 0xB) by ltr. */
 	KT_EXPECT_EQ(gdt[GDT_ENTRY_TSS].access, 0x8B);
-	KT_EXPECT_EQ(init_tss.ss0, __KERNEL_DS);
-	KT_EXPECT(init_tss.esp0 > 0xC0000000);
+	KT_EXPECT_EQ(cpu_entry.tss.ss0, __KERNEL_DS);
+	KT_EXPECT(cpu_entry.tss.esp0 > 0xC0000000);
 }
 
 static u32 gate_offset(const struct gate_struct *g)

@@ -1,0 +1,23 @@
+/* Ending tasks (kernel/exit.c). */
+#ifndef _KERNEL_EXIT_H
+#define _KERNEL_EXIT_H
+
+#include <kernel/compiler.h>
+
+/* Wait-status encodings, as Linux's (see WIFEXITED and friends). */
+#define W_EXITCODE(ret, sig)	((ret) << 8 | (sig))
+
+/*
+ * End the current task with wait status `status`: release its memory
+ * and files, become a zombie, wake the parent, and switch away for good.
+ */
+__noreturn void do_exit(int status);
+
+/*
+ * Kill the current task for a fault it caused in user mode, as if by
+ * signal signo (signals proper do not exist yet): log the reason, keep
+ * it for the parent, exit with the signal's wait status.
+ */
+__noreturn void kill_current(int signo, const char *fmt, ...) __printf(2, 3);
+
+#endif

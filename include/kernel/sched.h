@@ -1,0 +1,88 @@
+/*
+ * Tasks and the scheduler.
+ *
+ * Every task has a kernel stack of THREAD_SIZE bytes. A task that runs
+ * in user space keeps its struct pt_regs at the very top of that stack
+ * (task_pt_regs), where int $0x80, sysenter and every interrupt from ring
+ * 3 build it; TSS esp0 always points at the running task's stack top.
+ *
+ * Scheduling is cooperative for now: a task gives up the CPU only by
+ * sleeping, yielding or exiting (preemption comes with the processes
+ * work). The boot context is task 0 ("swapper"), which also runs the
+ * test harness.
+ */
+#ifndef _KERNEL_SCHED_H
+#define _KERNEL_SCHED_H
+
+#include <asm/desc.h>
+#include <asm/ptrace.h>
+#include <kernel/types.h>
+
+#define THREAD_SIZE		8192
+#define THREAD_ORDER		1
+#define STACK_END_MAGIC		0x57AC6E9D	/* Linux's value */
+#define TASK_COMM_LEN		16
+
+typedef int pid_t;
+
+enum task_state {
+	TASK_RUNNING,
+	TASK_INTERRUPTIBLE,	/* asleep until woken */
+	TASK_ZOMBIE,		/* exited; waiting to be reaped */
+};
+
+/* What switch_to saves and restores, and what the CPU needs per task. */
+struct thread_struct {
+	unsigned long esp;	/* kernel esp while switched out */
+	unsigned long eip;	/* where it resumes */
+	unsigned long esp0;	/* top of its kernel stack */
+	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];
+};
+
+struct mm_struct;
+struct files_struct;
+
+struct task_struct {
+	struct thread_struct thread;
+	enum task_state state;
+	pid_t pid;
+	pid_t tgid;
+	char comm[TASK_COMM_LEN];
+	void *stack;			/* lowest address of the kernel stack */
+	struct mm_struct *mm;		/* NULL for kernel-only tasks */
+	struct files_struct *files;
+	int exit_code;			/* wait status, as Linux encodes it */
+	char exit_reason[96];		/* why it was killed, if it was */
+	unsigned long wakeup_jiffies;	/* nanosleep's deadline, 0 if none */
+	struct task_struct *parent;
+	struct task_struct *next_task;	/* every task, a circular list */
+};
+
+extern struct task_struct *current;
+extern struct task_struct init_task;
+
+static inline struct pt_regs *task_pt_regs(struct task_struct *t)
+{
+	return (struct pt_regs *)((char *)t->stack + THREAD_SIZE) - 1;
+}
+
+void sched_init(void);
+/* Run another runnable task if there is one; idle (hlt) while none is. */
+void schedule(void);
+void wake_up_process(struct task_struct *t);
+/* A new task with its own kernel stack, not yet on the run list. */
+struct task_struct *alloc_task(const char *comm);
+void free_task(struct task_struct *t);
+void sched_add_task(struct task_struct *t);
+void sched_remove_task(struct task_struct *t);
+/* Timer tick: wake sleepers whose time has come. */
+void sched_tick(void);
+
+/* Copy t's TLS descriptors into the GDT (arch/i386/tls.c). */
+void load_tls(const struct thread_struct *t);
+
+/* Assembly (arch/i386/switch.S). */
+void switch_to(struct task_struct *prev, struct task_struct *next);
+void ret_from_fork(void);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * System-call handlers, as sys_call_table (kernel/sys_call_table.c)
+ * calls them: up to six arguments, from ebx, ecx, edx, esi, edi, ebp in
+ * that order; the return value (or -errno) goes back in eax.
+ */
+#ifndef _KERNEL_SYSCALLS_H
+#define _KERNEL_SYSCALLS_H
+
+#include <asm/uaccess.h>
+#include <kernel/types.h>
+
+struct user_desc;
+struct iovec;
+struct new_utsname;
+struct stat64;
+struct __kernel_old_timeval;
+struct timezone;
+struct timespec;
+
+long sys_ni_syscall(void);
+long sys_exit(int code);
+long sys_exit_group(int code);
+long sys_read(unsigned int fd, char __user *buf, size_t count);
+long sys_write(unsigned int fd, const char __user *buf, size_t count);
+long sys_writev(unsigned int fd, const struct iovec __user *iov, int iovcnt);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_fstat64(unsigned int fd, struct stat64 __user *st);
+long sys_getpid(void);
+long sys_gettid(void);
+long sys_getppid(void);
+long sys_brk(unsigned long brk);
+long sys_uname(struct new_utsname __user *name);
+long sys_sched_yield(void);
+long sys_time(s32 __user *tloc);
+long sys_gettimeofday(struct __kernel_old_timeval __user *tv,
+		      struct timezone __user *tz);
+long sys_clock_gettime(int clock, struct timespec __user *tp);
+long sys_nanosleep(struct timespec __user *req,
+		   struct timespec __user *rem);
+long sys_set_thread_area(struct user_desc __user *u_info);
+long sys_get_thread_area(struct user_desc __user *u_info);
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * sys_call_table: one slot per Linux i386 system-call number, from 0 up to
+ * the highest number in Debian's asm/unistd_32.h (NR_syscalls is generated
+ * from it). Numbers come from that header, never from here; every slot
+ * this kernel does not implement is sys_ni_syscall (-ENOSYS).
+ * entry.S calls slot eax with the six argument registers as C arguments.
+ */
+#include <asm/unistd_32.h>
+#include <generated/nr_syscalls.h>
+#include <kernel/errno.h>
+#include <kernel/syscalls.h>
+
+long sys_ni_syscall(void)
+{
+	return -ENOSYS;
+}
+
+const void *const sys_call_table[NR_syscalls] = {
+	[0 ... NR_syscalls - 1] = sys_ni_syscall,
+	[__NR_exit] = sys_exit,
+	[__NR_read] = sys_read,
+	[__NR_write] = sys_write,
+	[__NR_time] = sys_time,
+	[__NR_ioctl] = sys_ioctl,
+	[__NR_getpid] = sys_getpid,
+	[__NR_brk] = sys_brk,
+	[__NR_getppid] = sys_getppid,
+	[__NR_gettimeofday] = sys_gettimeofday,
+	[__NR_reboot] = sys_reboot,
+	[__NR_uname] = sys_uname,
+	[__NR_writev] = sys_writev,
+	[__NR_sched_yield] = sys_sched_yield,
+	[__NR_nanosleep] = sys_nanosleep,
+	[__NR_fstat64] = sys_fstat64,
+	[__NR_gettid] = sys_gettid,
+	[__NR_set_thread_area] = sys_set_thread_area,
+	[__NR_get_thread_area] = sys_get_thread_area,
+	[__NR_exit_group] = sys_exit_group,
+	[__NR_clock_gettime] = sys_clock_gettime,
+};
+
+_Static_assert(NR_syscalls > __NR_clone3, "the table reaches clone3");
