@@ -67,11 +67,12 @@ include mm/build.mk
 include tests/kernel/build.mk
 include arch/i386/vdso/build.mk
 include libc/build.mk
+include user/build.mk
 
 $(KERNEL_OBJS): | $(UAPI)
 
 .PHONY: all deps run run-iso test bochs gdb bench clean
-all: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(BUILD)/os.iso
+all: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(INITRAMFS) $(BUILD)/os.iso
 
 deps:
 	@tools/install-deps.sh
