@@ -127,6 +127,7 @@ $(BUILD)/os.iso: $(BUILD)/kernel.elf boot/grub/menu.lst tools/mkiso.sh
 	$(Q)tools/mkiso.sh $@ $(BUILD)/kernel.elf boot/grub/menu.lst
 
 include tools/run.mk
+include tools/linux.mk
 
 clean:
 	rm -rf $(BUILD)

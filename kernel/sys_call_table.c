@@ -37,6 +37,7 @@ const void *const sys_call_table[NR_syscalls] = {
 	[__NR_get_thread_area] = sys_get_thread_area,
 	[__NR_exit_group] = sys_exit_group,
 	[__NR_clock_gettime] = sys_clock_gettime,
+	[__NR_sync_file_range] = sys_sync_file_range,
 };
 
 _Static_assert(NR_syscalls > __NR_clone3, "the table reaches clone3");

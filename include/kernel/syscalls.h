@@ -25,6 +25,8 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count);
 long sys_writev(unsigned int fd, const struct iovec __user *iov, int iovcnt);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_fstat64(unsigned int fd, struct stat64 __user *st);
+long sys_sync_file_range(int fd, u32 off_lo, u32 off_hi, u32 n_lo, u32 n_hi,
+			 unsigned int flags);
 long sys_getpid(void);
 long sys_gettid(void);
 long sys_getppid(void);

@@ -1,0 +1,1 @@
+# Reference runs on Debian's Linux i386 kernel (being written).
