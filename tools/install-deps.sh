@@ -5,7 +5,7 @@
 set -eu
 
 PACKAGES="
-make gcc binutils nasm perl
+make gcc binutils nasm perl cpio
 qemu-system-x86
 bochs bochs-term bochsbios vgabios
 grub-legacy genisoimage mtools

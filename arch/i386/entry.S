@@ -203,6 +203,7 @@ sysenter_singlestep_end:
 	.pushsection __ex_table, "a"
 	.long	1b, sysenter_bad_stack
 	.popsection
+sysenter_do_call:
 	call	syscall_call
 	/*
 	 * sysexit returns to edx with esp = ecx and cs/ss derived from
@@ -210,6 +211,7 @@ sysenter_singlestep_end:
 	 * system call rewrote (execve, sigreturn), or one with TF/RF/VM set,
 	 * needs iret.
 	 */
+sysenter_exit:
 	cli
 	movl	PT_EIP(%esp), %edx
 	cmpl	sysenter_return, %edx
