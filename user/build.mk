@@ -4,7 +4,7 @@
 #   /init            user/init.c
 #   /tests/NAME      tests/user/NAME.c (every one; the kernel's test=user
 #                    suite runs them in name order)
-USER_PROGS := init
+USER_PROGS := init bench
 USER_TEST_PROGS := $(sort $(basename $(notdir $(wildcard tests/user/*.c))))
 INITRAMFS := $(BUILD)/initramfs.cpio
 
