@@ -6,7 +6,7 @@ set -eu
 
 PACKAGES="
 make gcc binutils nasm perl cpio
-qemu-system-x86
+qemu-system-x86 qemu-user
 bochs bochs-term bochsbios vgabios
 grub-legacy genisoimage mtools
 gdb linux-libc-dev

@@ -52,8 +52,24 @@
 name:
 
 /*
- * Complete pt_regs below the CPU's frame and orig_eax; switch the data
- * segments to the kernel's (user values are saved in the frame).
+ * Load the kernel's segments: its data segment in ds and es, the null
+ * selector in fs and gs. The kernel never uses fs or gs; clearing them
+ * means every frame saved while in the kernel holds selectors that are
+ * always valid to reload, whatever becomes of the user's TLS descriptors
+ * meanwhile (exec clearing them, another task's loaded into the GDT).
+ */
+.macro LOAD_KERNEL_SEGMENTS reg
+	movl	$__KERNEL_DS, \reg
+	movl	\reg, %ds
+	movl	\reg, %es
+	xorl	\reg, \reg
+	movl	\reg, %fs
+	movl	\reg, %gs
+.endm
+
+/*
+ * Complete pt_regs below the CPU's frame and orig_eax; switch to the
+ * kernel's segments (the user's values are saved in the frame).
  */
 .macro SAVE_ALL
 	cld
@@ -68,9 +84,7 @@ name:
 	pushl	%edx
 	pushl	%ecx
 	pushl	%ebx
-	movl	$__KERNEL_DS, %edx
-	movl	%edx, %ds
-	movl	%edx, %es
+	LOAD_KERNEL_SEGMENTS %edx
 .endm
 
 /*
@@ -327,12 +341,10 @@ error_code:
 	pushl	%ecx
 	pushl	%ebx
 	cld
-	movl	$__KERNEL_DS, %ecx
-	movl	%ecx, %ds
-	movl	%ecx, %es
 	movl	PT_GS(%esp), %edi	/* edi = handler */
 	movl	%gs, %ecx
 	movl	%ecx, PT_GS(%esp)	/* the gs slot gets gs */
+	LOAD_KERNEL_SEGMENTS %ecx
 	movl	PT_ORIG_EAX(%esp), %edx	/* edx = error code */
 	movl	$-1, PT_ORIG_EAX(%esp)	/* not a system call: nothing to restart */
 	movl	%esp, %eax

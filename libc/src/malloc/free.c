@@ -1,0 +1,10 @@
+#include <stdlib.h>
+#include "malloc_impl.h"
+
+/* Return a block from malloc/calloc/realloc to the heap (NULL: no-op). */
+void
+free(void *p)
+{
+	if (p)
+		__malloc_release(CHUNK_OF(p));
+}

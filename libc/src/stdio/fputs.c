@@ -1,0 +1,11 @@
+#include <string.h>
+#include "stdio_impl.h"
+
+/* Write string s (no newline added); a non-negative value, or EOF. */
+int
+fputs(const char *restrict s, FILE *restrict f)
+{
+	size_t n = strlen(s);
+
+	return __fwritex(s, n, f) == n ? 0 : EOF;
+}

@@ -1,0 +1,8 @@
+#include <stdlib.h>
+
+/* |x| for long long. */
+long long
+llabs(long long x)
+{
+	return x < 0 ? -x : x;
+}

@@ -1,0 +1,12 @@
+#include <string.h>
+
+/* strlen(s), but looking at no more than max bytes. */
+size_t
+strnlen(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && s[n])
+		n++;
+	return n;
+}
