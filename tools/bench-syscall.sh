@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The cost of one system call by entry path (part of `make bench`).
+# Boots the kernel with init=/bench (user/bench.c) under syscall=int80 and
+# syscall=sysenter, each twice: plain TCG (rdtsc = host cycles, which
+# follow host load: median of the batches) and -icount shift=0 (rdtsc =
+# guest instructions: exact and repeatable). Not a test: no thresholds.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+QEMU=${QEMU:-qemu-system-i386}
+OUT=build/bench
+mkdir -p "$OUT"
+
+for f in build/kernel.elf build/initramfs.cpio; do
+	[ -e "$f" ] || { echo "bench: $f missing, run make first" >&2; exit 1; }
+done
+
+# run MODE CLOCK: print the bench lines of one boot.
+run() {
+	local mode=$1 clock=$2 extra=()
+
+	[ "$clock" = icount ] && extra=(-icount shift=0,sleep=off -rtc base=2024-01-01T00:00:00,clock=vm)
+	timeout 300 "$QEMU" -m 128M -display none -no-reboot "${extra[@]}" \
+		-kernel build/kernel.elf -initrd build/initramfs.cpio \
+		-append "syscall=$mode init=/bench loglevel=4" \
+		-serial stdio </dev/null 2>/dev/null | tr -d '\r' | grep '^bench:' || true
+}
+
+echo "syscall cost: getpid, per call (user/bench.c; method below)"
+printf '%-10s %-8s %-24s %10s %10s\n' clock mode path min median
+for clock in tcg icount; do
+	for mode in int80 sysenter; do
+		run "$mode" "$clock" > "$OUT/syscall-$clock-$mode.txt"
+		C=$clock M=$mode perl -ne 'printf "%-10s %-8s %-24s %10s %10s\n",
+			$ENV{C}, $ENV{M}, $1, $2, $3
+			if /^bench: (empty loop|getpid.*?)\s+min\s+(\d+)\s+median\s+(\d+)/' \
+			< "$OUT/syscall-$clock-$mode.txt"
+	done
+done
+grep -h '^bench: method' "$OUT"/syscall-tcg-int80.txt | sed 's/^bench: //'
+echo "tcg: host cycles (rdtsc under TCG); icount: guest instructions (-icount shift=0)"
+echo "raw output: $OUT/syscall-*.txt"
