@@ -1,11 +1,16 @@
 # Top-level Makefile: one make, no recursion. Each directory contributes a
 # fragment (*/build.mk) that appends its objects to KERNEL_OBJS.
 #
-#   make            build/kernel.elf, build/kernel.sym, build/os.iso
+#   make            build/kernel.elf, build/kernel.sym, build/initramfs.cpio,
+#                   build/os.iso
 #   make run        boot in QEMU, serial console on this terminal (Ctrl-A X quits)
+#   make run-iso    boot build/os.iso: the GRUB legacy menu, then the kernel
 #   make test       every test, driven by prove
+#   make test-linux the user tests on Debian's Linux 6.1 i386, same QEMU
 #   make bochs      boot the ISO in Bochs with its debugger
-#   make gdb        QEMU stopped at the first instruction, gdb attached
+#   make gdb        QEMU stopped at _start, gdb attached
+#   make bench      boot time and system-call cost
+#   make vdso-dump  both vDSO images, disassembled
 #
 # Variables: SYSCALL=int80|sysenter|auto  APPEND="more kernel args"  QEMU_EXTRA=...
 
@@ -122,9 +127,9 @@ $(BUILD)/kernel.sym: $(BUILD)/kernel.elf
 	$(quiet) GEN $@
 	$(Q)$(NM) -n $< | awk '$$2 ~ /^[TtDdBbRr]$$/ { print $$1, $$3 }' > $@
 
-$(BUILD)/os.iso: $(BUILD)/kernel.elf boot/grub/menu.lst tools/mkiso.sh
+$(BUILD)/os.iso: $(BUILD)/kernel.elf $(INITRAMFS) boot/grub/menu.lst tools/mkiso.sh
 	$(quiet) ISO $@
-	$(Q)tools/mkiso.sh $@ $(BUILD)/kernel.elf boot/grub/menu.lst
+	$(Q)tools/mkiso.sh $@ $(BUILD)/kernel.elf boot/grub/menu.lst $(INITRAMFS)
 
 include tools/run.mk
 include tools/linux.mk

@@ -31,7 +31,7 @@ multiboot_header:
 	dd -(MULTIBOOT_HEADER_MAGIC + (MULTIBOOT_PAGE_ALIGN | MULTIBOOT_MEMORY_INFO))
 
 section .boot.text
-global _start
+global _start:function
 _start:
 	cld
 	; Keep the loader's registers: eax = magic, ebx = info pointer.

@@ -29,7 +29,10 @@ BENCH_RUNS ?= 5
 # which a test run ends QEMU with its verdict.
 QEMU_MACHINE := -m 128M -display none -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
-QEMU_KERNEL = -kernel $(BUILD)/kernel.elf -append "syscall=$(SYSCALL) $(APPEND)"
+# The initramfs (user/build.mk), if the build makes one, is the first
+# multiboot module.
+QEMU_KERNEL = -kernel $(BUILD)/kernel.elf $(if $(INITRAMFS),-initrd $(INITRAMFS)) \
+	-append "syscall=$(SYSCALL) $(APPEND)"
 
 # QEMU's exit status for a passed test run (TEST_EXIT_PASS written to
 # isa-debug-exit: (v << 1) | 1). `make run APPEND=test=all` then
