@@ -8,7 +8,8 @@
 #   make test       every tests/*.t through prove (docs/testing.md)
 #   make bochs      Bochs on build/os.iso, stopped in its debugger
 #   make gdb        QEMU -S, gdb attached, stopped at _start
-#   make bench      boot-time and build-time figures (tools/bench-boot.sh)
+#   make bench      boot time, build time (tools/bench-boot.sh) and the cost
+#                   of one system call per entry path (tools/bench-syscall.sh)
 #
 # Variables: SYSCALL=int80|sysenter|auto  APPEND="more kernel args"
 #   QEMU_EXTRA="more QEMU options"  TESTS=tests/x.t  PROVE_FLAGS=-v
@@ -94,3 +95,4 @@ gdb: deps all
 
 bench: deps all
 	BENCH_RUNS=$(BENCH_RUNS) QEMU="$(QEMU)" tools/bench-boot.sh
+	QEMU="$(QEMU)" tools/bench-syscall.sh
