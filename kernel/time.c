@@ -20,6 +20,8 @@
 
 #define NSEC_PER_SEC	1000000000L
 #define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
+/* time_after_eq() compares within half the jiffies range. */
+#define MAX_SLEEP_TICKS	(0x7fffffffUL - 2)
 
 static u32 boot_seconds;	/* wall clock at jiffies == 0 */
 
@@ -139,7 +141,12 @@ long sys_nanosleep(struct timespec __user *req,
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
-	ticks = ts.tv_sec * HZ + (ts.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+	/* Longer than jiffies arithmetic can express: sleep that long. */
+	if ((unsigned long)ts.tv_sec >= MAX_SLEEP_TICKS / HZ)
+		ticks = MAX_SLEEP_TICKS;
+	else
+		ticks = ts.tv_sec * HZ +
+			(ts.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
 	if (!ticks && !ts.tv_nsec)
 		return 0;
 	local_irq_disable();
