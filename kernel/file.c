@@ -80,6 +80,11 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count)
 	return f->f_op->write(f, buf, count > MAX_RW_COUNT ? MAX_RW_COUNT : count);
 }
 
+/*
+ * writev: like Linux's import_iovec, every segment is checked (length
+ * not negative, buffer a user address) before anything is written, and
+ * the total is clipped to MAX_RW_COUNT.
+ */
 long sys_writev(unsigned int fd, const struct iovec __user *uiov, int iovcnt)
 {
 	struct file *f = fget(fd);
@@ -92,25 +97,27 @@ long sys_writev(unsigned int fd, const struct iovec __user *uiov, int iovcnt)
 		return -EINVAL;
 	if (!f->f_op->write)
 		return -EINVAL;
-	/* Linux checks every length before writing anything. */
 	for (int i = 0; i < iovcnt; i++) {
 		if (copy_from_user(&iov, &uiov[i], sizeof(iov)))
 			return -EFAULT;
-		if ((ssize_t)iov.iov_len < 0 ||
-		    iov.iov_len > MAX_RW_COUNT - total)
+		if ((ssize_t)iov.iov_len < 0)
 			return -EINVAL;
+		if (iov.iov_len > MAX_RW_COUNT - total)
+			iov.iov_len = MAX_RW_COUNT - total;
+		if (!access_ok(iov.iov_base, iov.iov_len))
+			return -EFAULT;
 		total += iov.iov_len;
 	}
 	total = 0;
-	for (int i = 0; i < iovcnt; i++) {
+	for (int i = 0; i < iovcnt && total < MAX_RW_COUNT; i++) {
 		ssize_t n;
 
 		if (copy_from_user(&iov, &uiov[i], sizeof(iov)))
 			return total ? (long)total : -EFAULT;
+		if (iov.iov_len > MAX_RW_COUNT - total)
+			iov.iov_len = MAX_RW_COUNT - total;
 		if (!iov.iov_len)
 			continue;
-		if (!access_ok(iov.iov_base, iov.iov_len))
-			return total ? (long)total : -EFAULT;
 		n = f->f_op->write(f, iov.iov_base, iov.iov_len);
 		if (n < 0)
 			return total ? (long)total : n;

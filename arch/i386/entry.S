@@ -204,7 +204,10 @@ sysenter_past_esp:
 	 * returns through iret, so the user still gets its trap.
 	 */
 	testl	$(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_AC), PT_EFLAGS(%esp)
-	jnz	sysenter_fix_flags
+	jz	sysenter_flags_fixed
+	pushl	$X86_EFLAGS_FIXED
+	popfl
+	/* The last single-step trap (taken after popfl) reports this eip. */
 sysenter_flags_fixed:
 	.globl	sysenter_singlestep_end
 sysenter_singlestep_end:
@@ -252,11 +255,6 @@ sysenter_exit:
 	popfl
 	sti
 	sysexit
-
-sysenter_fix_flags:
-	pushl	$X86_EFLAGS_FIXED
-	popfl
-	jmp	sysenter_flags_fixed
 
 /* ebp was not a readable user address: the call fails with -EFAULT. */
 sysenter_bad_stack:

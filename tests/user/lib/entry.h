@@ -184,15 +184,18 @@ __asm__(
 	"	ENTRY_SNAP entry_snap_gs, call *%gs:0x10\n"
 	"	ENTRY_SNAP entry_snap_sysinfo, call *entry_target\n"
 	/* For entering __kernel_vsyscall in the middle: see entry_snap_at. */
-	"	ENTRY_SNAP entry_snap_jmp, jmp *entry_target\n");
+	"	ENTRY_SNAP entry_snap_jmp, jmp *entry_target\n"
+	/* A sysenter of our own: the kernel returns to the vDSO regardless. */
+	"	ENTRY_SNAP entry_snap_sysenter, sysenter\n");
 
 void entry_snap_int80(void);
 void entry_snap_gs(void);
 void entry_snap_sysinfo(void);
 void entry_snap_jmp(void);
+void entry_snap_sysenter(void);
 extern const char entry_snap_jmp_ret[];
 
-/* Run one call on path p with the registers of *in; fill *before/*after. */
+/* Run one call on path p with the registers of *in; fill *before and *after. */
 static inline void
 entry_snap(enum entry_path p, const struct entry_regs *in,
 	   struct entry_regs *before, struct entry_regs *after)
@@ -287,6 +290,26 @@ entry_regs_fill(struct entry_regs *r, unsigned long nr, unsigned long flags)
 	r->edi = 0xd1d1d1d1;
 	r->ebp = 0xe0e1e2e3;
 	r->eflags = flags;
+}
+
+/*
+ * Execute a sysenter with ebp = `ebp` and eax = nr, without writing
+ * anything at ebp: at `insn` inside __kernel_vsyscall if insn is not 0,
+ * else one of our own. For the fault_sysenter_* programs: with a bad
+ * ebp nothing comes back here (the kernel returns to the vDSO with
+ * esp = ebp, and the vDSO's first pop faults), but if something does,
+ * the caller gets control again.
+ */
+static inline void
+entry_sysenter_ebp(unsigned long insn, unsigned long ebp, unsigned long nr)
+{
+	entry_regs_fill(&entry_in, nr, X86_EFLAGS_FIXED | X86_EFLAGS_IF);
+	entry_in.ebp = ebp;
+	entry_target = insn;
+	if (insn)
+		entry_snap_jmp();
+	else
+		entry_snap_sysenter();
 }
 
 /* ---- The vDSO's ELF image, as mapped at AT_SYSINFO_EHDR. ---- */
@@ -466,6 +489,15 @@ vdso_sysenter_insn(void)
 		if (p[i] == 0x89 && p[i + 1] == 0xe5 && p[i + 2] == 0x0f &&
 		    p[i + 3] == 0x34)
 			return (unsigned long)(p + i + 2);
+	return 0;
+}
+
+/* Skip the whole program: "1..0 # SKIP why". Returns the exit status. */
+static inline int
+entry_skip_all(const char *why)
+{
+	printf("    1..0 # SKIP %s\n", why);
+	fflush(stdout);
 	return 0;
 }
 
