@@ -67,13 +67,8 @@ name:
 	movl	\reg, %gs
 .endm
 
-/*
- * Complete pt_regs below the CPU's frame and orig_eax; switch to the
- * kernel's segments (the user's values are saved in the frame).
- */
-.macro SAVE_ALL
-	cld
-	pushl	%gs
+/* Push fs .. ebx: the part of pt_regs below the gs slot. */
+.macro PUSH_REGS_BELOW_GS
 	pushl	%fs
 	pushl	%es
 	pushl	%ds
@@ -84,6 +79,16 @@ name:
 	pushl	%edx
 	pushl	%ecx
 	pushl	%ebx
+.endm
+
+/*
+ * Complete pt_regs below the CPU's frame and orig_eax; switch to the
+ * kernel's segments (the user's values are saved in the frame).
+ */
+.macro SAVE_ALL
+	cld
+	pushl	%gs
+	PUSH_REGS_BELOW_GS
 	LOAD_KERNEL_SEGMENTS %edx
 .endm
 
@@ -328,16 +333,7 @@ ENTRY(\name)
  * out of their borrowed slots and call handler(regs, error_code).
  */
 error_code:
-	pushl	%fs
-	pushl	%es
-	pushl	%ds
-	pushl	%eax
-	pushl	%ebp
-	pushl	%edi
-	pushl	%esi
-	pushl	%edx
-	pushl	%ecx
-	pushl	%ebx
+	PUSH_REGS_BELOW_GS
 	cld
 	movl	PT_GS(%esp), %edi	/* edi = handler */
 	movl	%gs, %ecx

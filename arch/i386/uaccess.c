@@ -43,21 +43,29 @@ unsigned long clear_user(void __user *to, unsigned long n)
 	return n;
 }
 
+/*
+ * One user access, the instruction insn, that may fault: its fixup sets
+ * the operand named err to -EFAULT and resumes after it. Operands:
+ * [err] (in/out), [efault] (the constant), and those insn names.
+ */
+#define USER_ACCESS(insn)						\
+	"1:\t" insn "\n"						\
+	"2:\n\t"							\
+	".pushsection .fixup, \"ax\"\n"				\
+	"3:\tmovl %[efault], %[err]\n\t"				\
+	"jmp 2b\n\t"							\
+	".popsection\n\t"						\
+	_ASM_EXTABLE(1b, 3b)
+
 /* Read one user byte: 0 or -EFAULT. */
 static int get_user_u8(u8 *val, const u8 __user *p)
 {
 	int err = 0;
 	u8 v = 0;
 
-	__asm__ __volatile__(
-		"1:\tmovb %2, %1\n"
-		"2:\n\t"
-		".pushsection .fixup, \"ax\"\n"
-		"3:\tmovl %3, %0\n\t"
-		"jmp 2b\n\t"
-		".popsection\n\t"
-		_ASM_EXTABLE(1b, 3b)
-		: "+r"(err), "+q"(v) : "m"(*p), "i"(-EFAULT));
+	__asm__ __volatile__(USER_ACCESS("movb %[src], %[v]")
+			     : [err] "+r"(err), [v] "+q"(v)
+			     : [src] "m"(*p), [efault] "i"(-EFAULT));
 	*val = v;
 	return err;
 }
@@ -83,15 +91,9 @@ int get_user_u32(u32 *val, const u32 __user *uptr)
 
 	if (!access_ok(uptr, 4))
 		return -EFAULT;
-	__asm__ __volatile__(
-		"1:\tmovl %2, %1\n"
-		"2:\n\t"
-		".pushsection .fixup, \"ax\"\n"
-		"3:\tmovl %3, %0\n\t"
-		"jmp 2b\n\t"
-		".popsection\n\t"
-		_ASM_EXTABLE(1b, 3b)
-		: "+r"(err), "+r"(v) : "m"(*uptr), "i"(-EFAULT));
+	__asm__ __volatile__(USER_ACCESS("movl %[src], %[v]")
+			     : [err] "+r"(err), [v] "+r"(v)
+			     : [src] "m"(*uptr), [efault] "i"(-EFAULT));
 	*val = v;
 	return err;
 }
@@ -102,14 +104,8 @@ int put_user_u32(u32 val, u32 __user *uptr)
 
 	if (!access_ok(uptr, 4))
 		return -EFAULT;
-	__asm__ __volatile__(
-		"1:\tmovl %2, %1\n"
-		"2:\n\t"
-		".pushsection .fixup, \"ax\"\n"
-		"3:\tmovl %3, %0\n\t"
-		"jmp 2b\n\t"
-		".popsection\n\t"
-		_ASM_EXTABLE(1b, 3b)
-		: "+r"(err), "=m"(*uptr) : "r"(val), "i"(-EFAULT));
+	__asm__ __volatile__(USER_ACCESS("movl %[v], %[dst]")
+			     : [err] "+r"(err), [dst] "=m"(*uptr)
+			     : [v] "r"(val), [efault] "i"(-EFAULT));
 	return err;
 }
