@@ -19,6 +19,8 @@ struct task_struct init_task = {
 	.next_task = &init_task,
 };
 struct task_struct *current = &init_task;
+/* Set by the timer when another task should run; read by entry.S. */
+volatile int need_resched;
 
 extern char boot_stack[];
 
@@ -96,9 +98,16 @@ void wake_up_process(struct task_struct *t)
 		t->state = TASK_RUNNING;
 }
 
+/*
+ * Every tick: wake the sleepers whose deadline has come, and end the
+ * running task's time slice (one tick) if another task could run. The
+ * switch itself happens on the way back to user space (entry.S), so a
+ * task is never preempted inside the kernel.
+ */
 void sched_tick(void)
 {
 	struct task_struct *t = &init_task;
+	bool others = false;
 
 	do {
 		if (t->state == TASK_INTERRUPTIBLE && t->wakeup_jiffies &&
@@ -106,8 +115,12 @@ void sched_tick(void)
 			t->wakeup_jiffies = 0;
 			t->state = TASK_RUNNING;
 		}
+		if (t != current && t->state == TASK_RUNNING)
+			others = true;
 		t = t->next_task;
 	} while (t != &init_task);
+	if (others)
+		need_resched = 1;
 }
 
 /* The next runnable task after current, or NULL. */
@@ -148,6 +161,7 @@ void schedule(void)
 	struct task_struct *prev = current, *next;
 
 	check_stack(prev);
+	need_resched = 0;
 	/* Nothing runnable, not even prev: wait for an interrupt. */
 	while (!(next = pick_next()))
 		__asm__ __volatile__("sti; hlt; cli" ::: "memory");

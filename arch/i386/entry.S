@@ -149,10 +149,12 @@ ENTRY(ret_from_intr)
 	jmp	resume_userspace
 
 /*
- * The return-to-user work, with interrupts off: rescheduling and signal
- * delivery will hook in here (they do not exist yet).
+ * The return-to-user work, with interrupts off: reschedule if the timer
+ * asked for it (signal delivery will hook in here too), then restore.
  */
 ENTRY(resume_userspace)
+	cmpl	$0, need_resched
+	jne	work_resched
 ENTRY(restore_all)
 	RESTORE_REGS
 irq_return:
@@ -162,6 +164,12 @@ irq_return:
 	.pushsection __ex_table, "a"
 	.long	irq_return, iret_exc
 	.popsection
+
+/* Give the CPU away; when this task runs again, look at the work again. */
+work_resched:
+	call	schedule
+	cli
+	jmp	resume_userspace
 
 /*
  * iret faulted (the exception-table fixup for irq_return brought us
@@ -235,6 +243,8 @@ sysenter_do_call:
 	 */
 sysenter_exit:
 	cli
+	cmpl	$0, need_resched	/* work to do: the slow way out */
+	jne	resume_userspace
 	movl	PT_EIP(%esp), %edx
 	cmpl	sysenter_return, %edx
 	jne	resume_userspace

@@ -6,10 +6,11 @@
  * (task_pt_regs), where int $0x80, sysenter and every interrupt from ring
  * 3 build it; TSS esp0 always points at the running task's stack top.
  *
- * Scheduling is cooperative for now: a task gives up the CPU only by
- * sleeping, yielding or exiting (preemption comes with the processes
- * work). The boot context is task 0 ("swapper"), which also runs the
- * test harness.
+ * Scheduling is round robin with a one-tick time slice: the timer sets
+ * need_resched, and a task running user code is switched out on its way
+ * back to user space. Kernel code is never preempted; it gives the CPU
+ * up only by sleeping, yielding or exiting. The boot context is task 0
+ * ("swapper"), which also runs the test harness.
  */
 #ifndef _KERNEL_SCHED_H
 #define _KERNEL_SCHED_H
@@ -59,6 +60,7 @@ struct task_struct {
 };
 
 extern struct task_struct *current;
+extern volatile int need_resched;
 extern struct task_struct init_task;
 
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)
