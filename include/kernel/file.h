@@ -34,7 +34,12 @@ struct files_struct {
 
 /* A descriptor table with the console open on 0, 1 and 2, or NULL. */
 struct files_struct *files_alloc_console(void);
+/* Drop a reference to a table; the last one closes every file in it. */
 void put_files(struct files_struct *files);
+/* A private copy of a table (fork without CLONE_FILES), or NULL. */
+struct files_struct *dup_files(struct files_struct *files);
+/* execve: close every descriptor marked close-on-exec. */
+void files_close_on_exec(struct files_struct *files);
 /* The current task's file for fd, or NULL (the caller answers -EBADF). */
 struct file *fget(unsigned int fd);
 

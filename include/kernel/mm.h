@@ -162,6 +162,7 @@ void kheap_init(void);
 #define VM_READ		0x01
 #define VM_WRITE	0x02
 #define VM_EXEC		0x04
+#define VM_SHARED	0x08	/* MAP_SHARED: fork shares the pages, no COW */
 #define VM_SPECIAL	0x10	/* frames belong to the kernel (vDSO): never freed */
 
 /* One mapped range [vm_start, vm_end), page aligned; pages come on demand. */
@@ -185,6 +186,12 @@ struct mm_struct {
 struct mm_struct *mm_alloc(void);
 /* Drop a reference; the last one frees every page, table and VMA. */
 void mmput(struct mm_struct *mm);
+/*
+ * fork: a copy of mm whose private writable pages are shared
+ * copy-on-write (read-only in both, reference counted); VM_SHARED pages
+ * are shared writable. NULL if out of memory (mm unchanged).
+ */
+struct mm_struct *dup_mm(struct mm_struct *mm);
 /* Add [start, end) with VM_* flags. -EINVAL if it overlaps or is not user. */
 int vma_insert(struct mm_struct *mm, unsigned long start, unsigned long end,
 	       unsigned long flags);

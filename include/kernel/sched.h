@@ -18,6 +18,7 @@
 #include <asm/desc.h>
 #include <asm/ptrace.h>
 #include <kernel/types.h>
+#include <kernel/wait.h>
 
 #define THREAD_SIZE		8192
 #define THREAD_ORDER		1
@@ -42,20 +43,30 @@ struct thread_struct {
 
 struct mm_struct;
 struct files_struct;
+struct fs_struct;
 
 struct task_struct {
 	struct thread_struct thread;
 	enum task_state state;
-	pid_t pid;
-	pid_t tgid;
+	pid_t pid;			/* the thread id */
+	pid_t tgid;			/* the process id: the group leader's pid */
+	pid_t pgid;			/* process group, for wait4(0 / -pgid) */
 	char comm[TASK_COMM_LEN];
 	void *stack;			/* lowest address of the kernel stack */
 	struct mm_struct *mm;		/* NULL for kernel-only tasks */
-	struct files_struct *files;
+	struct files_struct *files;	/* shared with CLONE_FILES */
+	struct fs_struct *fs;		/* shared with CLONE_FS */
 	int exit_code;			/* wait status, as Linux encodes it */
+	int exit_signal;		/* CSIGNAL of clone: to the parent at exit; -1 for threads */
 	char exit_reason[96];		/* why it was killed, if it was */
-	unsigned long wakeup_jiffies;	/* nanosleep's deadline, 0 if none */
-	struct task_struct *parent;
+	unsigned long wakeup_jiffies;	/* sleep deadline, 0 if none */
+	struct task_struct *parent;	/* who waits for it (real parent) */
+	struct task_struct *group_leader;	/* the thread group's first task */
+	u32 *set_child_tid;		/* CLONE_CHILD_SETTID: written at first run */
+	u32 *clear_child_tid;		/* CLONE_CHILD_CLEARTID: zeroed + futex-woken at exit */
+	struct wait_queue_head *vfork_done;	/* CLONE_VFORK: parent sleeps here */
+	bool vfork_released;		/* the vfork child has exec'd or exited */
+	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
 	struct task_struct *next_task;	/* every task, a circular list */
 };
 
