@@ -19,6 +19,10 @@
 #include <linux/auxvec.h>
 #include <asm/auxvec.h>
 #include <kernel/errno.h>
+#include <kernel/exit.h>
+#include <kernel/file.h>
+#include <kernel/syscalls.h>
+#include <linux/limits.h>
 #include <kernel/exec.h>
 #include <kernel/printk.h>
 #include <kernel/ramfs.h>
@@ -200,7 +204,8 @@ int exec_task(struct task_struct *t, const char *path,
 
 	if (!file)
 		return -ENOENT;
-	if (!S_ISREG(file->mode))
+	/* Linux: a directory or any non-regular file, or no x bit: EACCES. */
+	if (!S_ISREG(file->mode) || !(file->mode & 0111))
 		return -EACCES;
 	mm = mm_alloc();
 	if (!mm)
@@ -236,4 +241,92 @@ int exec_task(struct task_struct *t, const char *path,
 	strlcpy(t->comm, name ? name + 1 : path, sizeof(t->comm));
 	start_thread(task_pt_regs(t), info.entry, b.sp);
 	return 0;
+}
+
+/*
+ * execve's arguments, copied out of the caller before its memory goes:
+ * the strings into one buffer, the pointer arrays into another.
+ */
+struct exec_args {
+	char *buf;			/* MAX_ARG_BYTES of strings */
+	const char **argv, **envp;	/* each MAX_ARG_STRINGS + 1 */
+	size_t used;
+};
+
+/* Copy a NULL-terminated user array of strings; NULL means empty. */
+static int copy_strings(struct exec_args *a, const char **out,
+			const u32 __user *uv)
+{
+	int n = 0;
+
+	for (; uv; n++) {
+		u32 p;
+		long len;
+
+		if (get_user_u32(&p, uv + n))
+			return -EFAULT;
+		if (!p)
+			break;
+		if (n >= MAX_ARG_STRINGS - 1)	/* room for the NULL */
+			return -E2BIG;
+		len = strncpy_from_user(a->buf + a->used,
+					(const char __user *)p,
+					MAX_ARG_BYTES - a->used);
+		if (len < 0)
+			return len;
+		if ((size_t)len == MAX_ARG_BYTES - a->used)
+			return -E2BIG;
+		out[n] = a->buf + a->used;
+		a->used += len + 1;
+	}
+	out[n] = NULL;
+	return n;
+}
+
+#define EXEC_ARGS_ORDER	5	/* 128 KiB: MAX_ARG_BYTES */
+
+long sys_execve(const char __user *ufilename, const u32 __user *uargv,
+		const u32 __user *uenvp)
+{
+	static const char *const empty_argv[] = { "", NULL };
+	char path[PATH_MAX];
+	struct exec_args a = { 0 };
+	phys_addr_t strings;
+	long len, err;
+	int argc;
+
+	len = strncpy_from_user(path, ufilename, sizeof(path));
+	if (len < 0)
+		return len;
+	if (len == sizeof(path))
+		return -ENAMETOOLONG;
+	if (!len)
+		return -ENOENT;
+	strings = alloc_pages(EXEC_ARGS_ORDER);
+	a.argv = get_zeroed_page();
+	a.envp = get_zeroed_page();
+	err = -ENOMEM;
+	if (!strings || !a.argv || !a.envp)
+		goto out;
+	a.buf = __va(strings);
+	argc = err = copy_strings(&a, a.argv, uargv);
+	if (err >= 0)
+		err = copy_strings(&a, a.envp, uenvp);
+	if (err < 0)
+		goto out;
+	/* Linux since 5.18: no argv at all becomes a single "". */
+	err = exec_task(current, path, argc ? a.argv : empty_argv, a.envp);
+	if (!err) {
+		if (current->files)
+			files_close_on_exec(current->files);
+		mm_release(current);
+	}
+out:
+	if (strings)
+		free_pages(strings, EXEC_ARGS_ORDER);
+	if (a.argv)
+		free_zeroed_page(a.argv);
+	if (a.envp)
+		free_zeroed_page(a.envp);
+	return err;
 }

@@ -1,26 +1,93 @@
 /*
- * exit and exit_group, and killing a task for a fault. With no threads
- * and no signals yet, exit_group is exit, and a fatal fault ends the
- * task with the status a default-action signal would give.
+ * Ending tasks and waiting for them: exit, exit_group, wait4, waitpid.
+ *
+ * An exiting task gives back its memory, files and fs; clears and
+ * futex-wakes its CLONE_CHILD_CLEARTID word; releases a vfork parent;
+ * hands its children to a reaper (init, pid 1, or the boot task when
+ * there is no init); and becomes a zombie for its parent to reap, or,
+ * if it is a thread nobody waits for, is freed at the next switch.
+ * A group leader stays waitable only once its whole group is gone.
  */
 #include <asm/irq.h>
+#include <asm/signal.h>
+#include <linux/resource.h>
+#include <linux/wait.h>
+#include <kernel/errno.h>
 #include <kernel/exit.h>
 #include <kernel/file.h>
+#include <kernel/fs_struct.h>
+#include <kernel/futex.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/string.h>
 #include <kernel/syscalls.h>
+
+/* The vfork parent may go on: the child has exec'd or is exiting. */
+void mm_release(struct task_struct *t)
+{
+	if (t->vfork_done) {
+		t->vfork_done->done = true;
+		wake_up(&t->vfork_done->wq);
+		t->vfork_done = NULL;
+	}
+}
+
+/* Who adopts orphans: init if it lives, else the boot task. */
+static struct task_struct *find_reaper(struct task_struct *dying)
+{
+	struct task_struct *init = find_task_by_pid(1);
+
+	if (init && init != dying && init->state != TASK_ZOMBIE &&
+	    init->state != TASK_DEAD)
+		return init;
+	return &init_task;
+}
+
+static void reparent_children(struct task_struct *dying)
+{
+	struct task_struct *reaper = find_reaper(dying), *t;
+	bool zombies = false;
+
+	for_each_task(t) {
+		if (t->parent != dying)
+			continue;
+		t->parent = reaper;
+		zombies |= t->state == TASK_ZOMBIE;
+	}
+	if (zombies)
+		wake_up(&reaper->wait_chldexit);
+}
+
+/* Is any other task of t's thread group still alive? */
+static bool group_has_live_threads(const struct task_struct *t)
+{
+	struct task_struct *o;
+
+	for_each_task(o)
+		if (o != t && o->tgid == t->tgid && o != &init_task &&
+		    o->state != TASK_ZOMBIE && o->state != TASK_DEAD)
+			return true;
+	return false;
+}
 
 __noreturn void do_exit(int status)
 {
-	struct task_struct *t = current;
+	struct task_struct *t = current, *leader;
 
 	if (t == &init_task)
 		panic("attempted to kill the idle task (status 0x%x)", status);
 	t->exit_code = status;
+	if (t->clear_child_tid && t->mm) {
+		/* Thread libraries join on this word (CLONE_CHILD_CLEARTID). */
+		if (!put_user_u32(0, t->clear_child_tid))
+			futex_wake(t->clear_child_tid, false, 1);
+		t->clear_child_tid = NULL;
+	}
+	mm_release(t);
 	if (t->mm) {
-		/* Off its page tables before they go. */
+		/* Off its page tables before they may go. */
 		switch_pgd(swapper_pg_dir);
 		mmput(t->mm);
 		t->mm = NULL;
@@ -29,12 +96,49 @@ __noreturn void do_exit(int status)
 		put_files(t->files);
 		t->files = NULL;
 	}
+	if (t->fs) {
+		put_fs_struct(t->fs);
+		t->fs = NULL;
+	}
 	local_irq_disable();
-	t->state = TASK_ZOMBIE;
-	if (t->parent)
-		wake_up_process(t->parent);
+	reparent_children(t);
+	if (t->exit_signal == -1) {
+		/* A thread: nobody waits for it. Its leader may now be. */
+		t->state = TASK_DEAD;
+		leader = t->group_leader;
+		if (leader && leader != t && leader->state == TASK_ZOMBIE &&
+		    leader->parent)
+			wake_up(&leader->parent->wait_chldexit);
+	} else {
+		t->state = TASK_ZOMBIE;
+		if (t->parent)
+			wake_up(&t->parent->wait_chldexit);
+	}
 	schedule();
-	panic("zombie task %d ran again", t->pid);
+	panic("dead task %d ran again", t->pid);
+}
+
+/* exit_group: every other thread of the group ends with the same status. */
+static __noreturn void do_group_exit(int status)
+{
+	struct task_struct *t;
+
+	for_each_task(t) {
+		if (t == current || t->tgid != current->tgid ||
+		    t == &init_task || t->state == TASK_ZOMBIE ||
+		    t->state == TASK_DEAD)
+			continue;
+		t->group_exit = status + 1;
+		wake_up_process(t);
+	}
+	do_exit(status);
+}
+
+/* Called on the way back to user space when another thread ran exit_group. */
+void exit_if_group_exiting(void)
+{
+	if (current->group_exit)
+		do_exit(current->group_exit - 1);
 }
 
 __noreturn void kill_current(int signo, const char *fmt, ...)
@@ -46,7 +150,8 @@ __noreturn void kill_current(int signo, const char *fmt, ...)
 	va_end(ap);
 	pr_info("%s[%d]: killed (signal %d): %s\n", current->comm,
 		current->pid, signo, current->exit_reason);
-	do_exit(W_EXITCODE(0, signo));
+	/* A fatal signal ends the whole thread group. */
+	do_group_exit(W_EXITCODE(0, signo));
 }
 
 long sys_exit(int code)
@@ -56,5 +161,108 @@ long sys_exit(int code)
 
 long sys_exit_group(int code)
 {
-	do_exit(W_EXITCODE(code & 0xff, 0));
+	do_group_exit(W_EXITCODE(code & 0xff, 0));
+}
+
+/* Does child c match wait4's pid argument, seen from the caller? */
+static bool pid_matches(const struct task_struct *c, pid_t pid)
+{
+	if (pid > 0)
+		return c->tgid == pid;
+	if (pid == -1)
+		return true;
+	if (pid == 0)
+		return c->pgid == current->pgid;
+	return c->pgid == -pid;
+}
+
+/* Linux's rule: __WALL waits for all; __WCLONE only for "clone" children. */
+static bool type_matches(const struct task_struct *c, int options)
+{
+	bool clone_child = c->exit_signal != SIGCHLD;
+
+	if (options & __WALL)
+		return true;
+	return clone_child == !!(options & __WCLONE);
+}
+
+/*
+ * Scan the caller's (thread group's) children. Returns a reapable zombie,
+ * or NULL with *have_children telling whether any child matched at all.
+ */
+static struct task_struct *find_zombie(pid_t pid, int options,
+				       bool *have_children)
+{
+	struct task_struct *c;
+
+	*have_children = false;
+	for_each_task(c) {
+		if (c == &init_task || c->exit_signal == -1 || !c->parent)
+			continue;
+		if (c->parent != current &&
+		    ((options & __WNOTHREAD) || c->parent->tgid != current->tgid))
+			continue;
+		if (!pid_matches(c, pid) || !type_matches(c, options))
+			continue;
+		*have_children = true;
+		if (c->state == TASK_ZOMBIE && !group_has_live_threads(c))
+			return c;
+	}
+	return NULL;
+}
+
+/* Free a reaped zombie. */
+void release_task(struct task_struct *t)
+{
+	sched_remove_task(t);
+	free_task(t);
+}
+
+long kernel_wait4(pid_t pid, int __user *stat_addr, int options,
+		  struct rusage __user *ru)
+{
+	struct task_struct *z;
+	bool have;
+	long ret;
+	int status;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
+			__WCLONE | __WALL))
+		return -EINVAL;
+	if (pid == (pid_t)0x80000000)	/* -INT_MIN is undefined */
+		return -ESRCH;
+	for (;;) {
+		z = find_zombie(pid, options, &have);
+		if (z || !have || (options & WNOHANG))
+			break;
+		wait_event(&current->wait_chldexit,
+			   find_zombie(pid, options, &have) || !have);
+	}
+	if (!z)
+		return have ? 0 : -ECHILD;
+	ret = z->tgid;
+	status = z->exit_code;
+	/* Linux reaps the child even when storing the status fails. */
+	release_task(z);
+	if (ru) {
+		struct rusage zero;
+
+		memset(&zero, 0, sizeof(zero));
+		if (copy_to_user(ru, &zero, sizeof(zero)))
+			return -EFAULT;
+	}
+	if (stat_addr && put_user_u32(status, (u32 __user *)stat_addr))
+		return -EFAULT;
+	return ret;
+}
+
+long sys_wait4(pid_t pid, int __user *stat_addr, int options,
+	       struct rusage __user *ru)
+{
+	return kernel_wait4(pid, stat_addr, options, ru);
+}
+
+long sys_waitpid(pid_t pid, int __user *stat_addr, int options)
+{
+	return kernel_wait4(pid, stat_addr, options, NULL);
 }

@@ -7,6 +7,8 @@
 #include <asm/desc.h>
 #include <asm/irq.h>
 #include <asm/timer.h>
+#include <asm/uaccess.h>
+#include <kernel/errno.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -68,10 +70,36 @@ void free_task(struct task_struct *t)
 	kfree(t);
 }
 
+int nr_tasks;
+static pid_t last_pid;
+
+struct task_struct *find_task_by_pid(pid_t pid)
+{
+	struct task_struct *t;
+
+	for_each_task(t)
+		if (t->pid == pid && t != &init_task)
+			return t;
+	return NULL;
+}
+
+pid_t alloc_pid(void)
+{
+	if (nr_tasks >= PID_MAX_TASKS)
+		return -EAGAIN;
+	/* Next free pid after the last one, wrapping at 32768 as Linux. */
+	do {
+		if (++last_pid >= 32768)
+			last_pid = 1;
+	} while (find_task_by_pid(last_pid));
+	return last_pid;
+}
+
 void sched_add_task(struct task_struct *t)
 {
 	unsigned long flags = local_irq_save();
 
+	nr_tasks++;
 	t->next_task = init_task.next_task;
 	init_task.next_task = t;
 	local_irq_restore(flags);
@@ -81,6 +109,7 @@ void sched_remove_task(struct task_struct *t)
 {
 	unsigned long flags = local_irq_save();
 
+	nr_tasks--;
 	for (struct task_struct *p = &init_task;; p = p->next_task) {
 		if (p->next_task == t) {
 			p->next_task = t->next_task;
@@ -148,11 +177,19 @@ void __switch_to(struct task_struct *prev, struct task_struct *next)
 		switch_pgd(swapper_pg_dir);
 	load_tls(&next->thread);
 	current = next;
+	/* A thread that exited with nobody to wait for it: its stack is
+	 * no longer in use, so it can go now. */
+	if (prev->state == TASK_DEAD) {
+		sched_remove_task(prev);
+		free_task(prev);
+	}
 }
 
-/* First thing a new task runs (from ret_from_fork). */
+/* First thing a new task runs (from ret_from_fork): CLONE_CHILD_SETTID. */
 void schedule_tail(void)
 {
+	if (current->set_child_tid)
+		put_user_u32(current->pid, current->set_child_tid);
 }
 
 void schedule(void)

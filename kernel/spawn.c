@@ -5,16 +5,31 @@
  * they will share exec_task and the task list.)
  */
 #include <asm/irq.h>
+#include <asm/timer.h>
 #include <kernel/errno.h>
 #include <kernel/exec.h>
+#include <asm/signal.h>
+#include <kernel/exit.h>
 #include <kernel/file.h>
+#include <kernel/fs_struct.h>
 #include <kernel/printk.h>
 #include <kernel/spawn.h>
 #include <kernel/string.h>
 
 /* Linux's init environment (init/main.c envp_init). */
 static const char *const envp_init[] = { "HOME=/", "TERM=linux", NULL };
-static pid_t last_pid;
+
+/* Is one of the caller's children a zombie? */
+static bool has_zombie_child(void)
+{
+	struct task_struct *t;
+
+	for_each_task(t)
+		if (t->parent == current && t->state == TASK_ZOMBIE &&
+		    t != &init_task)
+			return true;
+	return false;
+}
 
 struct task_struct *spawn_user(const char *path, const char *const argv[],
 			       int *err)
@@ -25,12 +40,18 @@ struct task_struct *spawn_user(const char *path, const char *const argv[],
 	if (!t)
 		return NULL;
 	t->files = files_alloc_console();
-	if (!t->files)
+	t->fs = alloc_fs_struct();
+	if (!t->files || !t->fs)
 		goto fail;
 	*err = exec_task(t, path, argv, envp_init);
 	if (*err)
 		goto fail;
-	t->pid = t->tgid = ++last_pid;
+	*err = t->pid = alloc_pid();
+	if (t->pid < 0)
+		goto fail;
+	t->tgid = t->pgid = t->pid;
+	t->group_leader = t;
+	t->exit_signal = SIGCHLD;
 	t->parent = current;
 	/* Its first switch_to lands in ret_from_fork with esp at pt_regs. */
 	t->thread.esp = (unsigned long)task_pt_regs(t);
@@ -38,8 +59,12 @@ struct task_struct *spawn_user(const char *path, const char *const argv[],
 	sched_add_task(t);
 	return t;
 fail:
+	if (t->mm)
+		mmput(t->mm);
 	if (t->files)
 		put_files(t->files);
+	if (t->fs)
+		put_fs_struct(t->fs);
 	free_task(t);
 	return NULL;
 }
@@ -48,17 +73,40 @@ int reap_child(struct task_struct *t, char *reason, size_t size)
 {
 	int status;
 
-	local_irq_disable();
-	while (t->state != TASK_ZOMBIE) {
-		current->state = TASK_INTERRUPTIBLE;
-		schedule();
-	}
-	current->state = TASK_RUNNING;
-	local_irq_enable();
+	wait_event(&current->wait_chldexit, t->state == TASK_ZOMBIE);
 	status = t->exit_code;
 	if (reason)
 		strlcpy(reason, t->exit_reason, size);
-	sched_remove_task(t);
-	free_task(t);
+	release_task(t);
 	return status;
+}
+
+int reap_orphans(unsigned long timeout)
+{
+	unsigned long deadline = jiffies + timeout;
+	int count = 0;
+
+	for (;;) {
+		struct task_struct *t, *zombie = NULL;
+		bool children = false;
+
+		for_each_task(t) {
+			if (t == &init_task || t->parent != current)
+				continue;
+			children = true;
+			if (t->state == TASK_ZOMBIE) {
+				zombie = t;
+				break;
+			}
+		}
+		if (zombie) {
+			release_task(zombie);
+			count++;
+			continue;
+		}
+		if (!children || time_after_eq(jiffies, deadline))
+			return count;
+		wait_event_timeout(&current->wait_chldexit, has_zombie_child(),
+				   deadline - jiffies);
+	}
 }

@@ -40,6 +40,7 @@ void asm_offsets(void)
 	BLANK();
 	OFFSET(TASK_THREAD_ESP, task_struct, thread.esp);
 	OFFSET(TASK_THREAD_EIP, task_struct, thread.eip);
+	OFFSET(TASK_GROUP_EXIT, task_struct, group_exit);
 	BLANK();
 	OFFSET(TSS_ESP0, tss_struct, esp0);
 	/*

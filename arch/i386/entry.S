@@ -153,6 +153,9 @@ ENTRY(ret_from_intr)
  * asked for it (signal delivery will hook in here too), then restore.
  */
 ENTRY(resume_userspace)
+	movl	current, %eax
+	cmpl	$0, TASK_GROUP_EXIT(%eax)
+	jne	work_group_exit
 	cmpl	$0, need_resched
 	jne	work_resched
 ENTRY(restore_all)
@@ -168,6 +171,13 @@ irq_return:
 /* Give the CPU away; when this task runs again, look at the work again. */
 work_resched:
 	call	schedule
+	cli
+	jmp	resume_userspace
+
+/* Another thread ran exit_group: this one ends here (does not return). */
+work_group_exit:
+	sti
+	call	exit_if_group_exiting
 	cli
 	jmp	resume_userspace
 
@@ -244,6 +254,9 @@ sysenter_do_call:
 sysenter_exit:
 	cli
 	cmpl	$0, need_resched	/* work to do: the slow way out */
+	jne	resume_userspace
+	movl	current, %eax
+	cmpl	$0, TASK_GROUP_EXIT(%eax)
 	jne	resume_userspace
 	movl	PT_EIP(%esp), %edx
 	cmpl	sysenter_return, %edx

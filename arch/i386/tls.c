@@ -85,9 +85,10 @@ static bool desc_empty(const struct desc_struct *d)
 	return !memcmp(d, &zero, sizeof(zero));
 }
 
-long sys_set_thread_area(struct user_desc __user *u_info)
+int do_set_thread_area(struct task_struct *t,
+		       struct user_desc __user *u_info, bool can_allocate)
 {
-	struct thread_struct *t = &current->thread;
+	struct thread_struct *th = &t->thread;
 	struct user_desc info;
 	int idx;
 
@@ -96,9 +97,9 @@ long sys_set_thread_area(struct user_desc __user *u_info)
 	if (!tls_desc_okay(&info))
 		return -EINVAL;
 	idx = info.entry_number;
-	if (idx == -1) {
+	if (idx == -1 && can_allocate) {
 		for (idx = 0; idx < GDT_ENTRY_TLS_ENTRIES; idx++)
-			if (desc_empty(&t->tls_array[idx]))
+			if (desc_empty(&th->tls_array[idx]))
 				break;
 		if (idx == GDT_ENTRY_TLS_ENTRIES)
 			return -ESRCH;
@@ -108,9 +109,15 @@ long sys_set_thread_area(struct user_desc __user *u_info)
 	}
 	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
 		return -EINVAL;
-	fill_desc(&t->tls_array[idx - GDT_ENTRY_TLS_MIN], &info);
-	load_tls(t);
+	fill_desc(&th->tls_array[idx - GDT_ENTRY_TLS_MIN], &info);
+	if (t == current)
+		load_tls(th);
 	return 0;
+}
+
+long sys_set_thread_area(struct user_desc __user *u_info)
+{
+	return do_set_thread_area(current, u_info, true);
 }
 
 long sys_get_thread_area(struct user_desc __user *u_info)

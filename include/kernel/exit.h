@@ -20,4 +20,16 @@ __noreturn void do_exit(int status);
  */
 __noreturn void kill_current(int signo, const char *fmt, ...) __printf(2, 3);
 
+struct task_struct;
+struct rusage;
+
+/* A vfork parent waiting for t may go on (t exec'd or is exiting). */
+void mm_release(struct task_struct *t);
+/* Free a zombie that has been waited for. */
+void release_task(struct task_struct *t);
+/* wait4's work: the pid reaped, 0 (WNOHANG, none ready) or -errno. */
+long kernel_wait4(int pid, int *stat_addr, int options, struct rusage *ru);
+/* On the way back to user space: end this thread if its group exits. */
+void exit_if_group_exiting(void);
+
 #endif

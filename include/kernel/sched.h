@@ -23,6 +23,8 @@
 #define THREAD_SIZE		8192
 #define THREAD_ORDER		1
 #define STACK_END_MAGIC		0x57AC6E9D	/* Linux's value */
+/* Tasks at most: fork and clone fail with -EAGAIN beyond (a fork bomb's end). */
+#define PID_MAX_TASKS		256
 #define TASK_COMM_LEN		16
 
 typedef int pid_t;
@@ -31,6 +33,13 @@ enum task_state {
 	TASK_RUNNING,
 	TASK_INTERRUPTIBLE,	/* asleep until woken */
 	TASK_ZOMBIE,		/* exited; waiting to be reaped */
+	TASK_DEAD,		/* exited, nobody waits: freed at the next switch */
+};
+
+/* CLONE_VFORK: the parent sleeps until the child execs or exits. */
+struct vfork_done {
+	struct wait_queue_head wq;
+	bool done;
 };
 
 /* What switch_to saves and restores, and what the CPU needs per task. */
@@ -64,9 +73,9 @@ struct task_struct {
 	struct task_struct *group_leader;	/* the thread group's first task */
 	u32 *set_child_tid;		/* CLONE_CHILD_SETTID: written at first run */
 	u32 *clear_child_tid;		/* CLONE_CHILD_CLEARTID: zeroed + futex-woken at exit */
-	struct wait_queue_head *vfork_done;	/* CLONE_VFORK: parent sleeps here */
-	bool vfork_released;		/* the vfork child has exec'd or exited */
+	struct vfork_done *vfork_done;	/* CLONE_VFORK: the parent waits on it */
 	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
+	int group_exit;			/* exit_group by another thread: its status + 1 */
 	struct task_struct *next_task;	/* every task, a circular list */
 };
 
@@ -90,9 +99,27 @@ void sched_add_task(struct task_struct *t);
 void sched_remove_task(struct task_struct *t);
 /* Timer tick: wake sleepers whose time has come. */
 void sched_tick(void);
+/* Number of tasks besides the boot task. */
+extern int nr_tasks;
+/* The task with this pid, or NULL. */
+struct task_struct *find_task_by_pid(pid_t pid);
+/* A fresh pid: -EAGAIN when PID_MAX_TASKS tasks exist. */
+pid_t alloc_pid(void);
+
+/* For each task, the boot task first. */
+#define for_each_task(t) \
+	for ((t) = &init_task; (t); \
+	     (t) = (t)->next_task == &init_task ? NULL : (t)->next_task)
 
 /* Copy t's TLS descriptors into the GDT (arch/i386/tls.c). */
 void load_tls(const struct thread_struct *t);
+struct user_desc;
+/*
+ * set_thread_area for task t (also CLONE_SETTLS, for a new task):
+ * entry_number -1 picks a free slot only if can_allocate.
+ */
+int do_set_thread_area(struct task_struct *t, struct user_desc *u_info,
+		       bool can_allocate);
 
 /* Assembly (arch/i386/switch.S). */
 void switch_to(struct task_struct *prev, struct task_struct *next);

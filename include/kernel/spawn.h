@@ -17,6 +17,12 @@ struct task_struct *spawn_user(const char *path, const char *const argv[],
  */
 int reap_child(struct task_struct *t, char *reason, size_t size);
 
+/*
+ * Reap the caller's zombie children (orphans it adopted), waiting up to
+ * timeout ticks for the living ones to exit. Returns how many it reaped.
+ */
+int reap_orphans(unsigned long timeout);
+
 /* The user-program test suite: programs in /tests of the initramfs. */
 int user_tests_count(void);
 /* Run them, numbering TAP results from first; returns failures. */

@@ -8,8 +8,11 @@
 #ifndef _KERNEL_WAIT_H
 #define _KERNEL_WAIT_H
 
+#include <asm/irq.h>
+#include <asm/timer.h>
 #include <kernel/types.h>
 
+/* wait_event_timeout also needs current and schedule(): <kernel/sched.h>. */
 struct task_struct;
 
 struct wait_queue_entry {
@@ -30,7 +33,8 @@ void wake_up(struct wait_queue_head *wq);
 
 /*
  * Sleep until cond is true, or until `timeout` ticks have passed (0 =
- * no limit). Returns true if cond became true, false on timeout.
+ * no limit). Returns true if cond became true, false on timeout or
+ * when the task's thread group is exiting (exit_group by another thread).
  * Interrupts are off while cond is tested, so a wake-up from an
  * interrupt handler cannot slip between the test and the sleep.
  */
@@ -44,6 +48,8 @@ void wake_up(struct wait_queue_head *wq);
 	add_wait_queue((wq), &__we);					\
 	for (;;) {							\
 		if ((__ok = (cond)))					\
+			break;						\
+		if (current->group_exit)	/* dying: stop waiting */	\
 			break;						\
 		if (__deadline && time_after_eq(jiffies, __deadline))	\
 			break;						\
