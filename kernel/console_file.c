@@ -8,6 +8,7 @@
 #include <asm/ioctls.h>
 #include <asm/stat.h>
 #include <asm/termbits.h>
+#include <linux/fcntl.h>
 #include <linux/stat.h>
 #include <kernel/console.h>
 #include <kernel/errno.h>
@@ -128,5 +129,6 @@ static const struct file_operations console_fops = {
 
 struct file console_file = {
 	.f_op = &console_fops,
-	.f_count = 1,	/* the kernel's own reference: never freed */
+	.f_count = 1,	/* the kernel's own reference: never released */
+	.f_flags = O_RDWR,
 };

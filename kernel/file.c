@@ -1,10 +1,14 @@
 /*
- * Descriptor tables and the file system calls that work on any open
- * file: read, write, writev, ioctl, fstat64. Argument checks follow
- * Linux: a bad descriptor is -EBADF, a bad buffer -EFAULT (unless some
- * bytes were already transferred, then the count), a bad iovec count
- * -EINVAL.
+ * Open files (struct file: allocation, references) and the system calls
+ * that work on any open file: read, write, writev, ioctl, fstat64.
+ * Argument checks follow Linux: a bad descriptor is -EBADF, and so is
+ * one whose access mode does not allow the transfer (reading a pipe's
+ * write end); a bad buffer -EFAULT (unless some bytes were already
+ * transferred, then the count); a bad iovec count -EINVAL. A call that
+ * may sleep holds a reference to its file (fdget), so a task sharing
+ * the table cannot free it meanwhile by closing the descriptor.
  */
+#include <asm/ioctls.h>
 #include <asm/stat.h>
 #include <linux/uio.h>
 #include <kernel/errno.h>
@@ -17,44 +21,33 @@
 /* Linux's MAX_RW_COUNT: one transfer never exceeds this. */
 #define MAX_RW_COUNT	(0x7ffff000)
 
-struct files_struct *files_alloc_console(void)
+struct file *alloc_file(const struct file_operations *fop, unsigned int flags,
+			void *private_data)
 {
-	struct files_struct *files = kzalloc(sizeof(*files));
-
-	if (!files)
-		return NULL;
-	files->count = 1;
-	for (int fd = 0; fd < 3; fd++) {
-		files->fd[fd] = &console_file;
-		console_file.f_count++;
-	}
-	return files;
-}
-
-void put_files(struct files_struct *files)
-{
-	if (--files->count > 0)
-		return;
-	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (files->fd[fd])
-			files->fd[fd]->f_count--;
-	kfree(files);
-}
-
-struct file *fget(unsigned int fd)
-{
-	struct files_struct *files = current->files;
-
-	if (!files || fd >= NR_OPEN_DEFAULT)
-		return NULL;
-	return files->fd[fd];
-}
-
-long sys_read(unsigned int fd, char __user *buf, size_t count)
-{
-	struct file *f = fget(fd);
+	struct file *f = kzalloc(sizeof(*f));
 
 	if (!f)
+		return NULL;
+	f->f_op = fop;
+	f->f_count = 1;
+	f->f_flags = flags;
+	f->private_data = private_data;
+	return f;
+}
+
+void fput(struct file *f)
+{
+	if (--f->f_count > 0)
+		return;
+	if (f->f_op->release)
+		f->f_op->release(f);
+	kfree(f);
+}
+
+/* Linux's vfs_read checks, in its order, then the file's read. */
+static long do_read(struct file *f, char __user *buf, size_t count)
+{
+	if (!(file_fmode(f) & FMODE_READ))
 		return -EBADF;
 	if (!f->f_op->read)
 		return -EINVAL;
@@ -65,11 +58,21 @@ long sys_read(unsigned int fd, char __user *buf, size_t count)
 	return f->f_op->read(f, buf, count > MAX_RW_COUNT ? MAX_RW_COUNT : count);
 }
 
-long sys_write(unsigned int fd, const char __user *buf, size_t count)
+long sys_read(unsigned int fd, char __user *buf, size_t count)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
+	long ret;
 
-	if (!f)
+	if (!f.file)
+		return -EBADF;
+	ret = do_read(f.file, buf, count);
+	fdput(f);
+	return ret;
+}
+
+static long do_write(struct file *f, const char __user *buf, size_t count)
+{
+	if (!(file_fmode(f) & FMODE_WRITE))
 		return -EBADF;
 	if (!f->f_op->write)
 		return -EINVAL;
@@ -80,22 +83,33 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count)
 	return f->f_op->write(f, buf, count > MAX_RW_COUNT ? MAX_RW_COUNT : count);
 }
 
+long sys_write(unsigned int fd, const char __user *buf, size_t count)
+{
+	struct fd f = fdget(fd);
+	long ret;
+
+	if (!f.file)
+		return -EBADF;
+	ret = do_write(f.file, buf, count);
+	fdput(f);
+	return ret;
+}
+
 /*
  * writev: like Linux's import_iovec, every segment is checked (length
  * not negative, buffer a user address) before anything is written, and
- * the total is clipped to MAX_RW_COUNT.
+ * the total is clipped to MAX_RW_COUNT; then, as do_iter_write, the
+ * access mode (-EBADF) and the file's write (-EINVAL). Each segment is
+ * one call of f_op->write, so a pipe keeps PIPE_BUF atomicity per
+ * segment, not for the whole vector as Linux does.
  */
-long sys_writev(unsigned int fd, const struct iovec __user *uiov, int iovcnt)
+static long do_writev(struct file *f, const struct iovec __user *uiov,
+		      int iovcnt)
 {
-	struct file *f = fget(fd);
 	struct iovec iov;
 	size_t total = 0;
 
-	if (!f)
-		return -EBADF;
 	if (iovcnt < 0 || iovcnt > UIO_MAXIOV)
-		return -EINVAL;
-	if (!f->f_op->write)
 		return -EINVAL;
 	for (int i = 0; i < iovcnt; i++) {
 		if (copy_from_user(&iov, &uiov[i], sizeof(iov)))
@@ -108,6 +122,10 @@ long sys_writev(unsigned int fd, const struct iovec __user *uiov, int iovcnt)
 			return -EFAULT;
 		total += iov.iov_len;
 	}
+	if (!(file_fmode(f) & FMODE_WRITE))
+		return -EBADF;
+	if (!f->f_op->write)
+		return -EINVAL;
 	total = 0;
 	for (int i = 0; i < iovcnt && total < MAX_RW_COUNT; i++) {
 		ssize_t n;
@@ -128,15 +146,63 @@ long sys_writev(unsigned int fd, const struct iovec __user *uiov, int iovcnt)
 	return total;
 }
 
+long sys_writev(unsigned int fd, const struct iovec __user *uiov, int iovcnt)
+{
+	struct fd f = fdget(fd);
+	long ret;
+
+	if (!f.file)
+		return -EBADF;
+	ret = do_writev(f.file, uiov, iovcnt);
+	fdput(f);
+	return ret;
+}
+
+/*
+ * The ioctls Linux's do_vfs_ioctl answers for every file, before the
+ * file's own: FIOCLEX and FIONCLEX (the close-on-exec bit), FIONBIO
+ * (O_NONBLOCK from an int). -ENOIOCTLCMD: not one of them.
+ */
+#define ENOIOCTLCMD	515
+
+static long do_vfs_ioctl(struct file *f, unsigned int fd, unsigned int cmd,
+			 unsigned long arg)
+{
+	u32 on;
+
+	switch (cmd) {
+	case FIOCLEX:
+		set_close_on_exec(fd, true);
+		return 0;
+	case FIONCLEX:
+		set_close_on_exec(fd, false);
+		return 0;
+	case FIONBIO:
+		if (get_user_u32(&on, (const u32 __user *)arg))
+			return -EFAULT;
+		if (on)
+			f->f_flags |= O_NONBLOCK;
+		else
+			f->f_flags &= ~O_NONBLOCK;
+		return 0;
+	default:
+		return -ENOIOCTLCMD;
+	}
+}
+
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
+	long ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	if (!f->f_op->ioctl)
-		return -ENOTTY;
-	return f->f_op->ioctl(f, cmd, arg);
+	ret = do_vfs_ioctl(f.file, fd, cmd, arg);
+	if (ret == -ENOIOCTLCMD)
+		ret = f.file->f_op->ioctl ? f.file->f_op->ioctl(f.file, cmd, arg) :
+		      -ENOTTY;
+	fdput(f);
+	return ret;
 }
 
 long sys_fstat64(unsigned int fd, struct stat64 __user *ust)

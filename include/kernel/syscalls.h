@@ -25,6 +25,14 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count);
 long sys_writev(unsigned int fd, const struct iovec __user *iov, int iovcnt);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_fstat64(unsigned int fd, struct stat64 __user *st);
+long sys_close(unsigned int fd);
+long sys_dup(unsigned int fildes);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_fcntl64(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_pipe(int __user *fildes);
+long sys_pipe2(int __user *fildes, int flags);
 long sys_sync_file_range(int fd, u32 off_lo, u32 off_hi, u32 n_lo, u32 n_hi,
 			 unsigned int flags);
 long sys_getpid(void);
@@ -42,5 +50,22 @@ long sys_nanosleep(struct timespec __user *req,
 long sys_set_thread_area(struct user_desc __user *u_info);
 long sys_get_thread_area(struct user_desc __user *u_info);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
+long sys_futex(u32 __user *uaddr, int op, u32 val,
+	       const struct timespec __user *utime, u32 __user *uaddr2,
+	       u32 val3);
+struct clone_args;
+struct rusage;
+long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(unsigned long clone_flags, unsigned long newsp,
+	       int __user *parent_tid, unsigned long tls, int __user *child_tid);
+long sys_clone3(struct clone_args __user *uargs, size_t size);
+long sys_execve(const char __user *filename, const u32 __user *argv,
+		const u32 __user *envp);
+long sys_wait4(int pid, int __user *stat_addr, int options,
+	       struct rusage __user *ru);
+long sys_waitpid(int pid, int __user *stat_addr, int options);
+long sys_chdir(const char __user *path);
+long sys_getcwd(char __user *buf, unsigned long size);
 
 #endif
