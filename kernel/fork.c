@@ -158,7 +158,10 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args,
 	} else {
 		p->tgid = pid;
 		p->group_leader = p;
-		p->exit_signal = args->exit_signal;
+		/* A CLONE_PARENT sibling signals our parent as we would. */
+		p->exit_signal = flags & CLONE_PARENT ?
+				 current->group_leader->exit_signal :
+				 args->exit_signal;
 		p->parent = flags & CLONE_PARENT ? current->parent : current;
 	}
 	if (flags & CLONE_CHILD_SETTID)

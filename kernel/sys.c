@@ -24,6 +24,48 @@ long sys_getppid(void)
 	return current->parent ? current->parent->tgid : 0;
 }
 
+/* getpgid(2): 0 means the caller. */
+long sys_getpgid(pid_t pid)
+{
+	struct task_struct *t = pid ? find_task_by_pid(pid) : current;
+
+	if (pid < 0 || !t)
+		return -ESRCH;
+	return t->pgid;
+}
+
+long sys_getpgrp(void)
+{
+	return current->pgid;
+}
+
+/*
+ * setpgid(2), Linux's checks without sessions: the target is the caller
+ * or one of its children (else ESRCH); the group is the target's own pid
+ * or a group some task is already in (else EPERM).
+ */
+long sys_setpgid(pid_t pid, pid_t pgid)
+{
+	struct task_struct *t, *o;
+	bool exists = false;
+
+	if (pgid < 0)
+		return -EINVAL;
+	t = pid ? find_task_by_pid(pid) : current;
+	if (pid < 0 || !t || (t != current && t->parent != current) ||
+	    t->pid != t->tgid)
+		return -ESRCH;
+	if (!pgid)
+		pgid = t->pid;
+	for_each_task(o)
+		if (o != &init_task && o->pgid == pgid)
+			exists = true;
+	if (pgid != t->pid && !exists)
+		return -EPERM;
+	t->pgid = pgid;
+	return 0;
+}
+
 long sys_sched_yield(void)
 {
 	schedule();

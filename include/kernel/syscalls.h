@@ -38,6 +38,9 @@ long sys_sync_file_range(int fd, u32 off_lo, u32 off_hi, u32 n_lo, u32 n_hi,
 long sys_getpid(void);
 long sys_gettid(void);
 long sys_getppid(void);
+long sys_getpgid(int pid);
+long sys_getpgrp(void);
+long sys_setpgid(int pid, int pgid);
 long sys_brk(unsigned long brk);
 long sys_uname(struct new_utsname __user *name);
 long sys_sched_yield(void);
