@@ -17,6 +17,7 @@
 /* Status flags F_SETFL changes (Linux's SETFL_MASK, less what is not kept). */
 #define SETFL_MASK	(O_APPEND | O_NONBLOCK)
 
+/* Bit fd of a per-descriptor bitmap (open_fds, close_on_exec). */
 static inline bool test_fd_bit(const u32 *map, unsigned int fd)
 {
 	return map[fd / FD_BITS_PER_WORD] & (1u << (fd % FD_BITS_PER_WORD));
@@ -221,6 +222,7 @@ static long do_dup2(struct files_struct *files, struct file *f,
 	return fd;
 }
 
+/* dup3's checks in Linux's order: flags, same fd, the limit, then oldfd. */
 static long ksys_dup3(unsigned int oldfd, unsigned int newfd,
 		      unsigned int flags)
 {
@@ -279,6 +281,7 @@ static long setfl(struct file *f, unsigned long arg)
 	return 0;
 }
 
+/* The commands fcntl and fcntl64 share; fd is open and is file f. */
 static long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg,
 		     struct file *f)
 {

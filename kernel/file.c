@@ -70,6 +70,7 @@ long sys_read(unsigned int fd, char __user *buf, size_t count)
 	return ret;
 }
 
+/* Linux's vfs_write checks, in its order, then the file's write. */
 static long do_write(struct file *f, const char __user *buf, size_t count)
 {
 	if (!(file_fmode(f) & FMODE_WRITE))

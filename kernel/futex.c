@@ -53,6 +53,7 @@
 /* Each bucket: its waiters, oldest first. */
 static struct futex_q *futex_hash[FUTEX_HASH_SIZE];
 
+/* The bucket a key hashes to (every field counts). */
 static struct futex_q **futex_bucket(const struct futex_key *key)
 {
 	u32 h = (u32)key->addr ^ ((u32)(uintptr_t)key->mm >> 3) ^ key->type;

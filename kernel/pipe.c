@@ -60,11 +60,13 @@ struct pipe_inode_info {
 
 static const struct file_operations pipe_read_fops, pipe_write_fops;
 
+/* Bytes waiting to be read. */
 static inline unsigned int pipe_len(const struct pipe_inode_info *p)
 {
 	return p->head - p->tail;
 }
 
+/* Bytes that can be written without waiting. */
 static inline unsigned int pipe_space(const struct pipe_inode_info *p)
 {
 	return p->size - pipe_len(p);
@@ -75,6 +77,7 @@ bool file_is_pipe(const struct file *f)
 	return f->f_op == &pipe_read_fops || f->f_op == &pipe_write_fops;
 }
 
+/* The wall-clock time for the pipe's timestamps. */
 static void pipe_now(struct kernel_clock *t)
 {
 	if (kernel_clock_get(CLOCK_REALTIME, t))
@@ -112,6 +115,7 @@ static bool ring_drain(struct pipe_inode_info *p, char __user *buf,
 	return true;
 }
 
+/* read(2) of the read end: see the top of this file. */
 static ssize_t pipe_read(struct file *f, char __user *buf, size_t count)
 {
 	struct pipe_inode_info *p = f->private_data;
@@ -138,6 +142,7 @@ static ssize_t pipe_read(struct file *f, char __user *buf, size_t count)
 	}
 }
 
+/* write(2) of the write end: see the top of this file. */
 static ssize_t pipe_write(struct file *f, const char __user *buf, size_t count)
 {
 	struct pipe_inode_info *p = f->private_data;
@@ -205,12 +210,14 @@ static void pipe_stat(struct file *f, struct stat64 *st)
 	st->st_ctime_nsec = p->ctime.nsec;
 }
 
+/* Free the ring and the pipe: both ends are gone (or never were). */
 static void free_pipe_info(struct pipe_inode_info *p)
 {
 	free_pages(__pa(p->buf), p->order);
 	kfree(p);
 }
 
+/* The last reference to one end went: wake the other side; free at the end. */
 static void pipe_release(struct file *f)
 {
 	struct pipe_inode_info *p = f->private_data;
@@ -242,6 +249,7 @@ static const struct file_operations pipe_write_fops = {
 	.release = pipe_release,
 };
 
+/* A new pipe with an empty one-page ring and no ends yet, or NULL. */
 static struct pipe_inode_info *alloc_pipe_info(void)
 {
 	static unsigned long last_ino;

@@ -60,6 +60,7 @@ static inline unsigned int file_fmode(const struct file *f)
 
 #define FD_BITS_PER_WORD	32
 #define FD_WORDS		(NR_OPEN_DEFAULT / FD_BITS_PER_WORD)
+_Static_assert(NR_OPEN_DEFAULT % FD_BITS_PER_WORD == 0, "whole bitmap words");
 
 /*
  * A descriptor is open when its open_fds bit is set; its file is fd[n],

@@ -65,6 +65,7 @@ struct futex_q {
  */
 int futex_get_key(struct mm_struct *mm, unsigned long uaddr, bool shared,
 		  struct futex_key *key);
+/* Same type, mm and address: only then does a wake reach a waiter. */
 bool futex_key_equal(const struct futex_key *a, const struct futex_key *b);
 /* Add q (key, bitset, task set) behind the waiters already there. */
 void futex_queue(struct futex_q *q);

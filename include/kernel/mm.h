@@ -72,6 +72,12 @@ typedef u32 pte_t;
 #define PTE_DIRTY	0x040
 #define PTE_PSE		0x080	/* in a PDE: 4 MiB page */
 #define PTE_GLOBAL	0x100
+/*
+ * Software bit, in a not-present PTE only: the page of a PROT_NONE VMA,
+ * whose frame the entry keeps (Linux's _PAGE_PROTNONE). Every access
+ * faults; mprotect makes it present again, munmap frees the frame.
+ */
+#define PTE_PROTNONE	0x200
 
 #define PGDIR_SHIFT	22
 #define PTRS_PER_PGD	1024
@@ -103,6 +109,15 @@ void switch_pgd(pde_t *pgd);
 static inline void flush_tlb_one(uintptr_t va)
 {
 	__asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");
+}
+
+/* The end of addr's page table's 4 MiB, or end if that comes first. */
+static inline unsigned long pgd_addr_end(unsigned long addr, unsigned long end)
+{
+	unsigned long next = (addr + (1UL << PGDIR_SHIFT)) &
+			     ~((1UL << PGDIR_SHIFT) - 1);
+
+	return next - 1 < end - 1 ? next : end;
 }
 
 
@@ -164,6 +179,7 @@ void kheap_init(void);
 #define VM_EXEC		0x04
 #define VM_SHARED	0x08	/* MAP_SHARED: fork shares the pages, no COW */
 #define VM_SPECIAL	0x10	/* frames belong to the kernel (vDSO): never freed */
+#define VM_GROWSDOWN	0x20	/* MAP_GROWSDOWN (for PROT_GROWSDOWN) */
 
 /* One mapped range [vm_start, vm_end), page aligned; pages come on demand. */
 struct vm_area_struct {
@@ -215,5 +231,58 @@ phys_addr_t mm_populate_page(struct mm_struct *mm, unsigned long addr);
 /* Copy into any address space through the kernel map: 0 or -EFAULT. */
 int mm_copy_to(struct mm_struct *mm, unsigned long uaddr, const void *src,
 	       size_t len);
+
+/* ---- mmap, munmap, mprotect (mm/mmap.c, mmap_syscalls.c, mprotect.c) ---- */
+
+/* Linux's legacy i386 layout: mmap searches upwards from here. */
+#define TASK_UNMAPPED_BASE	(TASK_SIZE / 3)
+/* Nothing is mapped below this (Linux's vm.mmap_min_addr default). */
+#define MMAP_MIN_ADDR		0x10000UL
+
+struct file;
+
+/* An address, or -errno (-4095..-1) cast to unsigned long. */
+static inline bool mmap_is_err(unsigned long v)
+{
+	return v >= (unsigned long)-4095;
+}
+
+/*
+ * mmap in mm, Linux's do_mmap: prot PROT_*, flags MAP_*, file NULL for
+ * MAP_ANONYMOUS, pgoff in pages. The new address or -errno.
+ */
+unsigned long do_mmap(struct mm_struct *mm, struct file *file,
+		      unsigned long addr, unsigned long len, unsigned long prot,
+		      unsigned long flags, unsigned long pgoff);
+/* munmap in mm, with munmap(2)'s checks: 0 or -errno. */
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+/* mprotect in mm, with mprotect(2)'s checks: 0 or -errno. */
+int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
+		unsigned long prot);
+
+/*
+ * Where len bytes can go: a free hint (rounded up to a page), else the
+ * lowest gap above TASK_UNMAPPED_BASE; with MAP_FIXED, addr itself.
+ * The address, -ENOMEM, -EINVAL (MAP_FIXED, unaligned) or -EPERM (below
+ * MMAP_MIN_ADDR).
+ */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
+				unsigned long len, unsigned long flags);
+/*
+ * Map [addr, addr + len) with vm_flags, replacing (unmapping) whatever
+ * is there. addr, or -ENOMEM with nothing changed.
+ */
+unsigned long mmap_region(struct mm_struct *mm, unsigned long addr,
+			  unsigned long len, unsigned long vm_flags);
+/* The first VMA that ends above addr (it may start above it), or NULL. */
+struct vm_area_struct *vma_above(struct mm_struct *mm, unsigned long addr);
+/* Cut vma in two at addr (inside it, page aligned): 0, -EINVAL or -ENOMEM. */
+int vma_split(struct vm_area_struct *vma, unsigned long addr);
+/*
+ * Join neighbours with the same flags (never VM_SPECIAL ones) whose
+ * common boundary lies in [start, end].
+ */
+void vma_merge_range(struct mm_struct *mm, unsigned long start,
+		     unsigned long end);
 
 #endif

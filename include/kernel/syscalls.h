@@ -42,6 +42,12 @@ long sys_getpgid(int pid);
 long sys_getpgrp(void);
 long sys_setpgid(int pid, int pgid);
 long sys_brk(unsigned long brk);
+struct mmap_arg_struct;
+long sys_old_mmap(struct mmap_arg_struct __user *arg);
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
+	       unsigned long flags, unsigned long fd, unsigned long pgoff);
+long sys_munmap(unsigned long addr, size_t len);
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 long sys_uname(struct new_utsname __user *name);
 long sys_sched_yield(void);
 long sys_time(s32 __user *tloc);

@@ -47,6 +47,7 @@ static struct mm_struct *test_mm(void)
 	return mm;
 }
 
+/* The frame mapped at va in mm, or 0. */
 static phys_addr_t frame_at(struct mm_struct *mm, unsigned long va)
 {
 	pte_t *pte = lookup_pte(mm->pgd, va & PAGE_MASK);
@@ -147,6 +148,7 @@ static struct task_struct *idle_task(void)
 	return t;
 }
 
+/* Queue q for key and bitset on behalf of t. */
 static void fake_waiter(struct futex_q *q, const struct futex_key *key,
 			u32 bitset, struct task_struct *t)
 {
@@ -364,6 +366,7 @@ static void leave_mm(struct mm_struct *mm)
 	mmput(mm);
 }
 
+/* sys_futex with integer arguments; uaddr2 unused. */
 static long futex(unsigned long uaddr, int op, u32 val, unsigned long utime,
 		  u32 val3)
 {
