@@ -314,6 +314,10 @@ long sys_execve(const char __user *ufilename, const u32 __user *uargv,
 		err = copy_strings(&a, a.envp, uenvp);
 	if (err < 0)
 		goto out;
+	/* A table shared with CLONE_FILES must not lose its cloexec fds. */
+	err = unshare_files();
+	if (err)
+		goto out;
 	/* Linux since 5.18: no argv at all becomes a single "". */
 	err = exec_task(current, path, argc ? a.argv : empty_argv, a.envp);
 	if (!err) {

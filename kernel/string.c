@@ -5,12 +5,22 @@
 #include <kernel/errno.h>
 #include <kernel/string.h>
 
+/*
+ * memcpy and memset move four bytes per step (rep movsl/stosl), then the
+ * odd bytes: a page is 1024 steps instead of 4096. Emulators count each
+ * repetition as an instruction, and pages are copied and cleared often
+ * (fork, copy-on-write, demand-zero).
+ */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	void *ret = dst;
+	size_t words = n / 4, bytes = n % 4;
 
-	__asm__ __volatile__("rep movsb"
-			     : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+	__asm__ __volatile__("rep movsl\n\t"
+			     "movl %3, %%ecx\n\t"
+			     "rep movsb"
+			     : "+D"(dst), "+S"(src), "+c"(words)
+			     : "r"(bytes) : "memory");
 	return ret;
 }
 
@@ -29,9 +39,14 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
 	void *ret = dst;
+	u32 pattern = (u8)c * 0x01010101u;
+	size_t words = n / 4, bytes = n % 4;
 
-	__asm__ __volatile__("rep stosb"
-			     : "+D"(dst), "+c"(n) : "a"(c) : "memory");
+	__asm__ __volatile__("rep stosl\n\t"
+			     "movl %2, %%ecx\n\t"
+			     "rep stosb"
+			     : "+D"(dst), "+c"(words)
+			     : "r"(bytes), "a"(pattern) : "memory");
 	return ret;
 }
 

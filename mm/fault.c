@@ -108,7 +108,9 @@ phys_addr_t mm_populate_page(struct mm_struct *mm, unsigned long addr)
 
 	if (pte && (*pte & PTE_PRESENT))
 		return *pte & PAGE_MASK;
-	if (!vma || (vma->vm_flags & VM_SPECIAL))
+	/* PROT_NONE entries own a frame: never paper over one. */
+	if (!vma || (vma->vm_flags & VM_SPECIAL) ||
+	    (pte && (*pte & PTE_PROTNONE)))
 		return 0;
 	frame = get_zeroed_page();
 	if (!frame)

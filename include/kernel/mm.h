@@ -211,7 +211,7 @@ struct mm_struct *dup_mm(struct mm_struct *mm);
 /* Add [start, end) with VM_* flags. -EINVAL if it overlaps or is not user. */
 int vma_insert(struct mm_struct *mm, unsigned long start, unsigned long end,
 	       unsigned long flags);
-/* Remove [start, end) from the VMA that ends at end (brk shrinking). */
+/* Unmap [start, end), wherever it is mapped (brk shrinking). */
 int vma_shrink(struct mm_struct *mm, unsigned long start, unsigned long end);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /*
