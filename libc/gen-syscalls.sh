@@ -22,9 +22,11 @@ function die(msg) {
 	failed = 1
 	exit 1
 }
-# The identifier at the end of s (a name after its type).
+# The identifier at the end of s (a name after its type, or before the
+# brackets of an array parameter: "int fds[2]").
 function last_ident(s) {
 	sub(/[ \t]+$/, "", s)
+	sub(/[ \t]*\[[^]]*\]$/, "", s)
 	if (!match(s, /[A-Za-z_][A-Za-z0-9_]*$/))
 		die("no name in \"" s "\"")
 	return substr(s, RSTART, RLENGTH)

@@ -14,6 +14,17 @@ extern char **environ;
 ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 int close(int fd);
+int dup(int fd);
+int dup2(int fd, int fd2);
+int dup3(int fd, int fd2, int flags);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
+
+pid_t fork(void);
+pid_t vfork(void) __attribute__((__returns_twice__));
+int execve(const char *path, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
 __noreturn void _exit(int status);
 pid_t getpid(void);
 pid_t getppid(void);

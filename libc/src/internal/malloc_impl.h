@@ -6,12 +6,14 @@
  * 16-byte aligned like glibc's on i386. Free chunks also hold a pointer
  * to the next free chunk; the free list is kept in address order so a
  * freed chunk merges with free neighbours. Allocation is first fit.
+ * One lock, __malloc_lock, covers the free list and the heap's growth.
  */
 #ifndef _LIBC_INTERNAL_MALLOC_IMPL_H
 #define _LIBC_INTERNAL_MALLOC_IMPL_H
 
 #include <stddef.h>
 #include "libc.h"
+#include "lock.h"
 
 #define CHUNK_ALIGN	16
 #define CHUNK_HDR	16
@@ -23,6 +25,7 @@ struct chunk {
 };
 
 extern hidden struct chunk *__malloc_free;
+extern hidden volatile int __malloc_lock;
 
 #define CHUNK_OF(p)	((struct chunk *)((char *)(p) - CHUNK_HDR))
 #define PAYLOAD(c)	((void *)((char *)(c) + CHUNK_HDR))

@@ -1,9 +1,17 @@
-/* stdio_impl.h (internal): the FILE structure and stream helpers. */
+/*
+ * stdio_impl.h (internal): the FILE structure and stream helpers.
+ *
+ * Each public stream function holds the FILE's lock for its whole work,
+ * so one printf is never interleaved with another thread's output on
+ * the same stream (and vfprintf's borrowed buffer for an unbuffered
+ * stream is not shared). The __ helpers below expect the lock held.
+ */
 #ifndef _LIBC_INTERNAL_STDIO_IMPL_H
 #define _LIBC_INTERNAL_STDIO_IMPL_H
 
 #include <stdio.h>
 #include "libc.h"
+#include "lock.h"
 
 #define F_ERR	1	/* a write failed: ferror() */
 #define F_STR	2	/* a string sink (snprintf): never flushed */
@@ -15,7 +23,12 @@ struct __file {
 	unsigned char *buf;
 	size_t size;		/* capacity of buf */
 	size_t len;		/* bytes in buf (pending, or stored for F_STR) */
+	volatile int lock;	/* __lock: held by the thread using the stream */
 };
+
+/* The standard streams (stdout and stderr point at them); fork takes
+ * their locks through weak references. */
+extern hidden FILE __stdout_FILE, __stderr_FILE;
 
 /* write() all n bytes to f->fd; the count written (less after an error,
  * which also sets F_ERR). */

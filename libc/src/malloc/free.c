@@ -5,6 +5,9 @@
 void
 free(void *p)
 {
-	if (p)
-		__malloc_release(CHUNK_OF(p));
+	if (!p)
+		return;
+	__lock(&__malloc_lock);
+	__malloc_release(CHUNK_OF(p));
+	__unlock(&__malloc_lock);
 }

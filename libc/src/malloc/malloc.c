@@ -7,9 +7,10 @@
 #define GROW_MIN	(64 * 1024)
 
 struct chunk *__malloc_free;
+volatile int __malloc_lock;
 
-/* Extend the heap with sbrk by at least `need` bytes, as one free chunk;
- * 0, or -1 with errno = ENOMEM. */
+/* Extend the heap with sbrk by at least `need` bytes, as one free chunk
+ * (__malloc_lock held); 0, or -1 with errno = ENOMEM. */
 static int
 grow(size_t need)
 {
@@ -33,11 +34,13 @@ void *
 malloc(size_t n)
 {
 	size_t need = __chunk_size(n);
+	void *p = NULL;
 
 	if (!need) {
 		errno = ENOMEM;
 		return NULL;
 	}
+	__lock(&__malloc_lock);
 	for (;;) {
 		struct chunk **pp, *c;
 
@@ -54,9 +57,12 @@ malloc(size_t n)
 			} else {
 				*pp = c->next;
 			}
-			return PAYLOAD(c);
+			p = PAYLOAD(c);
+			break;
 		}
-		if (grow(need))
-			return NULL;
+		if (p || grow(need))
+			break;
 	}
+	__unlock(&__malloc_lock);
+	return p;
 }

@@ -3,7 +3,8 @@
 #include <string.h>
 #include "malloc_impl.h"
 
-/* Give back the tail of c beyond `need` bytes if it is worth a chunk. */
+/* Give back the tail of c beyond `need` bytes if it is worth a chunk
+ * (__malloc_lock held). */
 static void
 trim(struct chunk *c, size_t need)
 {
@@ -39,8 +40,10 @@ realloc(void *p, size_t n)
 		return NULL;
 	}
 	c = CHUNK_OF(p);
+	__lock(&__malloc_lock);
 	if (c->size >= need) {
 		trim(c, need);
+		__unlock(&__malloc_lock);
 		return p;
 	}
 	for (pp = &__malloc_free; (next = *pp) && next < CHUNK_END(c); pp = &next->next)
@@ -49,8 +52,11 @@ realloc(void *p, size_t n)
 		*pp = next->next;
 		c->size += next->size;
 		trim(c, need);
+		__unlock(&__malloc_lock);
 		return p;
 	}
+	__unlock(&__malloc_lock);
+	/* Moving: p stays the caller's until the copy is done. */
 	q = malloc(n);
 	if (!q)
 		return NULL;

@@ -4,7 +4,12 @@
 int
 fflush(FILE *f)
 {
+	int r;
+
 	if (!f)
-		return __fflush_one(stdout) | __fflush_one(stderr);
-	return __fflush_one(f);
+		return fflush(stdout) | fflush(stderr);
+	__lock(&f->lock);
+	r = __fflush_one(f);
+	__unlock(&f->lock);
+	return r;
 }

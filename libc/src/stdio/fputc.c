@@ -5,6 +5,10 @@ int
 fputc(int c, FILE *f)
 {
 	unsigned char b = c;
+	size_t done;
 
-	return __fwritex(&b, 1, f) == 1 ? b : EOF;
+	__lock(&f->lock);
+	done = __fwritex(&b, 1, f);
+	__unlock(&f->lock);
+	return done == 1 ? b : EOF;
 }

@@ -5,7 +5,10 @@
 int
 fputs(const char *restrict s, FILE *restrict f)
 {
-	size_t n = strlen(s);
+	size_t n = strlen(s), done;
 
-	return __fwritex(s, n, f) == n ? 0 : EOF;
+	__lock(&f->lock);
+	done = __fwritex(s, n, f);
+	__unlock(&f->lock);
+	return done == n ? 0 : EOF;
 }

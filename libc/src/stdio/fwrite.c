@@ -4,11 +4,14 @@
 size_t
 fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f)
 {
-	size_t bytes = size * n;
+	size_t bytes = size * n, done;
 
 	if (!size || !n)
 		return 0;
 	if (bytes / size != n)
 		return 0;
-	return __fwritex(p, bytes, f) / size;
+	__lock(&f->lock);
+	done = __fwritex(p, bytes, f);
+	__unlock(&f->lock);
+	return done / size;
 }

@@ -7,11 +7,13 @@ setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size)
 {
 	if (mode != _IOFBF && mode != _IOLBF && mode != _IONBF)
 		return -1;
+	__lock(&f->lock);
 	__fflush_one(f);
 	f->mode = mode;
 	if (buf && size) {
 		f->buf = (unsigned char *)buf;
 		f->size = size;
 	}
+	__unlock(&f->lock);
 	return 0;
 }

@@ -1,8 +1,8 @@
 #include "stdio_impl.h"
 
 /* fd 2, unbuffered: every write goes out at once. */
-static FILE f = {
+FILE __stderr_FILE = {
 	.fd = 2,
 	.mode = _IONBF,
 };
-FILE *const stderr = &f;
+FILE *const stderr = &__stderr_FILE;

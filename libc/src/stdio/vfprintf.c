@@ -255,12 +255,13 @@ directive(struct out *o, const char *p, va_list *ap)
 }
 
 /*
- * Format to f; returns the number of bytes produced, or -1 if a write
- * failed. An unbuffered stream gets a temporary buffer, so one printf
- * is one write() (a whole line on stderr stays together).
+ * Format to f, whose lock the caller holds; returns the number of bytes
+ * produced, or -1 if a write failed. An unbuffered stream gets a
+ * temporary buffer, so one printf is one write() (a whole line on
+ * stderr stays together).
  */
-int
-vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
+static int
+format(FILE *restrict f, const char *restrict fmt, va_list ap)
 {
 	struct out o = { f, 0 };
 	unsigned char tmp[256], *saved_buf = f->buf;
@@ -298,4 +299,16 @@ vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 		o.count = -1;
 	f->flags |= olderr;
 	return o.count;
+}
+
+/* Format to f under its lock: one call, one uninterrupted piece of output. */
+int
+vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
+{
+	int r;
+
+	__lock(&f->lock);
+	r = format(f, fmt, ap);
+	__unlock(&f->lock);
+	return r;
 }

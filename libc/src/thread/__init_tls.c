@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <asm/ldt.h>
+#include "pthread_impl.h"
 #include "syscall.h"
 #include "tcb.h"
 
@@ -14,10 +15,14 @@
  *	tp - round_up(p_memsz, p_align)	.tdata copy, then .tbss zeroes
  *	tp = %gs base			struct tcb
  *
- * Small images fit here; larger ones get memory from brk.
+ * Small images fit here; larger ones get memory from brk. The image's
+ * description stays in __tls_image: pthread_create lays out every new
+ * thread's block the same way.
  */
 static unsigned char builtin_tls[512 + sizeof(struct tcb)]
 	__attribute__((aligned(TCB_ALIGN)));
+
+struct tls_image __tls_image;
 
 /* The value of auxv entry `type`, or 0. */
 static unsigned long
@@ -92,6 +97,12 @@ __init_tls(void)
 		if (a > align)
 			align = a;
 	}
+	__tls_image.size = off;
+	__tls_image.align = align;
+	if (tls) {
+		__tls_image.image = (const void *)(tls->p_vaddr + bias);
+		__tls_image.filesz = tls->p_filesz;
+	}
 	need = off + sizeof(struct tcb) + align - 1;
 	if (need > sizeof builtin_tls)
 		mem = early_alloc(need);
@@ -99,7 +110,7 @@ __init_tls(void)
 	if (tls) {
 		unsigned char *block = (unsigned char *)tp - off;
 
-		memcpy(block, (const void *)(tls->p_vaddr + bias), tls->p_filesz);
+		memcpy(block, __tls_image.image, tls->p_filesz);
 		memset(block + tls->p_filesz, 0, off - tls->p_filesz);
 	}
 
