@@ -26,14 +26,14 @@ run() {
 		-serial stdio </dev/null 2>/dev/null | tr -d '\r' | grep '^bench:' || true
 }
 
-echo "syscall cost: getpid, per call (user/bench.c; method below)"
-printf '%-10s %-8s %-24s %10s %10s\n' clock mode path min median
+echo "cost per operation (user/bench.c; method below)"
+printf '%-10s %-8s %-24s %10s %10s\n' clock mode operation min median
 for clock in tcg icount; do
 	for mode in int80 sysenter; do
 		run "$mode" "$clock" > "$OUT/syscall-$clock-$mode.txt"
 		C=$clock M=$mode perl -ne 'printf "%-10s %-8s %-24s %10s %10s\n",
 			$ENV{C}, $ENV{M}, $1, $2, $3
-			if /^bench: (empty loop|getpid.*?)\s+min\s+(\d+)\s+median\s+(\d+)/' \
+			if /^bench: (empty loop|getpid.*?|fork.*?|vfork.*?|thread.*?|pipe.*?)\s+min\s+(\d+)\s+median\s+(\d+)/' \
 			< "$OUT/syscall-$clock-$mode.txt"
 	done
 done
