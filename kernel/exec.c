@@ -21,6 +21,7 @@
 #include <kernel/errno.h>
 #include <kernel/exit.h>
 #include <kernel/file.h>
+#include <kernel/sighand.h>
 #include <kernel/syscalls.h>
 #include <linux/limits.h>
 #include <kernel/exec.h>
@@ -285,6 +286,30 @@ static int copy_strings(struct exec_args *a, const char **out,
 
 #define EXEC_ARGS_ORDER	5	/* 128 KiB: MAX_ARG_BYTES */
 
+/*
+ * The new program starts with caught signals back at SIG_DFL (ignored
+ * ones stay ignored), in a table of its own if the old one was shared.
+ * Past the point of no return: out of memory here leaves the shared
+ * table in place (and says so) rather than failing the exec.
+ */
+static int unshare_sighand_on_exec(void)
+{
+	struct sighand_struct *sh = current->sighand;
+
+	if (!sh)
+		return 0;
+	if (sh->count > 1) {
+		struct sighand_struct *copy = copy_sighand(sh);
+
+		if (copy) {
+			put_sighand(sh);
+			current->sighand = sh = copy;
+		}
+	}
+	flush_signal_handlers(sh);
+	return 0;
+}
+
 long sys_execve(const char __user *ufilename, const u32 __user *uargv,
 		const u32 __user *uenvp)
 {
@@ -323,6 +348,7 @@ long sys_execve(const char __user *ufilename, const u32 __user *uargv,
 	if (!err) {
 		if (current->files)
 			files_close_on_exec(current->files);
+		err = unshare_sighand_on_exec();
 		mm_release(current);
 	}
 out:

@@ -21,6 +21,7 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/sighand.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 
@@ -99,6 +100,10 @@ __noreturn void do_exit(int status)
 	if (t->fs) {
 		put_fs_struct(t->fs);
 		t->fs = NULL;
+	}
+	if (t->sighand) {
+		put_sighand(t->sighand);
+		t->sighand = NULL;
 	}
 	local_irq_disable();
 	reparent_children(t);

@@ -5,7 +5,7 @@
  * memory, files and fs by flag), copy_thread gives the child the caller's
  * registers with eax = 0 and, if asked, a new stack and TLS; the child
  * first runs ret_from_fork and leaves through the ordinary return to user
- * space. Flags for features this kernel lacks (namespaces, pidfd,
+ * space. The signal-handler table is shared (CLONE_SIGHAND) or copied. Flags for features this kernel lacks (namespaces, pidfd,
  * cgroups) fail with -EINVAL.
  */
 #include <asm/signal.h>
@@ -18,6 +18,7 @@
 #include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/sighand.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 
@@ -120,6 +121,23 @@ static int copy_fs(struct task_struct *p, u64 flags)
 	return p->fs ? 0 : -ENOMEM;
 }
 
+static int copy_sighand_for(struct task_struct *p, u64 flags)
+{
+	if (!current->sighand)
+		return 0;
+	if (flags & CLONE_SIGHAND) {
+		current->sighand->count++;
+		p->sighand = current->sighand;
+		return 0;
+	}
+	p->sighand = copy_sighand(current->sighand);
+	if (!p->sighand)
+		return -ENOMEM;
+	if (flags & CLONE_CLEAR_SIGHAND)
+		flush_signal_handlers(p->sighand);
+	return 0;
+}
+
 /* Undo copy_process's work on a child that will never run. */
 static void release_unstarted(struct task_struct *p)
 {
@@ -129,6 +147,8 @@ static void release_unstarted(struct task_struct *p)
 		put_files(p->files);
 	if (p->fs)
 		put_fs_struct(p->fs);
+	if (p->sighand)
+		put_sighand(p->sighand);
 	free_task(p);
 }
 
@@ -173,6 +193,8 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args,
 		*err = copy_files(p, flags);
 	if (!*err)
 		*err = copy_fs(p, flags);
+	if (!*err)
+		*err = copy_sighand_for(p, flags);
 	if (!*err)
 		*err = copy_thread(p, args);
 	if (*err) {

@@ -12,6 +12,7 @@
 #include <kernel/exit.h>
 #include <kernel/file.h>
 #include <kernel/fs_struct.h>
+#include <kernel/sighand.h>
 #include <kernel/printk.h>
 #include <kernel/spawn.h>
 #include <kernel/string.h>
@@ -41,7 +42,8 @@ struct task_struct *spawn_user(const char *path, const char *const argv[],
 		return NULL;
 	t->files = files_alloc_console();
 	t->fs = alloc_fs_struct();
-	if (!t->files || !t->fs)
+	t->sighand = alloc_sighand();
+	if (!t->files || !t->fs || !t->sighand)
 		goto fail;
 	*err = exec_task(t, path, argv, envp_init);
 	if (*err)
@@ -65,6 +67,8 @@ fail:
 		put_files(t->files);
 	if (t->fs)
 		put_fs_struct(t->fs);
+	if (t->sighand)
+		put_sighand(t->sighand);
 	free_task(t);
 	return NULL;
 }

@@ -53,6 +53,7 @@ struct thread_struct {
 struct mm_struct;
 struct files_struct;
 struct fs_struct;
+struct sighand_struct;
 
 struct task_struct {
 	struct thread_struct thread;
@@ -65,6 +66,7 @@ struct task_struct {
 	struct mm_struct *mm;		/* NULL for kernel-only tasks */
 	struct files_struct *files;	/* shared with CLONE_FILES */
 	struct fs_struct *fs;		/* shared with CLONE_FS */
+	struct sighand_struct *sighand;	/* shared with CLONE_SIGHAND */
 	int exit_code;			/* wait status, as Linux encodes it */
 	int exit_signal;		/* CSIGNAL of clone: to the parent at exit; -1 for threads */
 	char exit_reason[96];		/* why it was killed, if it was */

@@ -76,5 +76,11 @@ long sys_wait4(int pid, int __user *stat_addr, int options,
 long sys_waitpid(int pid, int __user *stat_addr, int options);
 long sys_chdir(const char __user *path);
 long sys_getcwd(char __user *buf, unsigned long size);
+struct k_sigaction;
+struct old_sigaction;
+long sys_rt_sigaction(int sig, const struct k_sigaction __user *act,
+		      struct k_sigaction __user *oact, size_t sigsetsize);
+long sys_sigaction(int sig, const struct old_sigaction __user *act,
+		   struct old_sigaction __user *oact);
 
 #endif
