@@ -3,7 +3,7 @@ KERNEL_OBJS += $(addprefix $(BUILD)/kernel/, \
 	main.o printk.o vsprintf.o string.o params.o panic.o kallsyms.o \
 	ktest.o extable.o sched.o exit.o exec.o binfmt_elf.o spawn.o \
 	user_tests.o sys_call_table.o sys.o time.o file.o console_file.o \
-	wait.o fork.o fs_struct.o sighand.o)
+	wait.o fork.o fs_struct.o sighand.o namei.o)
 # The initramfs (cpio unpacker) and the in-memory tree it fills.
 KERNEL_OBJS += $(BUILD)/kernel/initramfs.o $(BUILD)/kernel/ramfs.o
 

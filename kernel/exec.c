@@ -20,6 +20,7 @@
 #include <asm/auxvec.h>
 #include <kernel/errno.h>
 #include <kernel/exit.h>
+#include <kernel/namei.h>
 #include <kernel/file.h>
 #include <kernel/sighand.h>
 #include <kernel/syscalls.h>
@@ -196,15 +197,16 @@ static void start_thread(struct pt_regs *regs, unsigned long eip,
 int exec_task(struct task_struct *t, const char *path,
 	      const char *const argv[], const char *const envp[])
 {
-	const struct ramfs_node *file = ramfs_lookup(path);
+	const struct ramfs_node *file;
 	struct elf_load_info info;
 	struct stack_builder b;
 	struct mm_struct *mm, *old;
 	const char *name;
 	int err;
 
-	if (!file)
-		return -ENOENT;
+	err = path_lookup(path, &file);
+	if (err)
+		return err;
 	/* Linux: a directory or any non-regular file, or no x bit: EACCES. */
 	if (!S_ISREG(file->mode) || !(file->mode & 0111))
 		return -EACCES;
@@ -229,6 +231,8 @@ int exec_task(struct task_struct *t, const char *path,
 	mm->start_stack = b.sp;
 
 	/* Past the point of no return: t gets the new program. */
+	if (t == current)
+		de_thread();
 	old = t->mm;
 	t->mm = mm;
 	if (t == current)

@@ -35,10 +35,24 @@ void mm_release(struct task_struct *t)
 	}
 }
 
-/* Who adopts orphans: init if it lives, else the boot task. */
+static bool task_alive(const struct task_struct *t)
+{
+	return t != &init_task && t->state != TASK_ZOMBIE &&
+	       t->state != TASK_DEAD;
+}
+
+/*
+ * Who adopts orphans: a live thread of the dying task's own group (any
+ * thread may wait for the group's children), else init if it lives,
+ * else the boot task.
+ */
 static struct task_struct *find_reaper(struct task_struct *dying)
 {
-	struct task_struct *init = find_task_by_pid(1);
+	struct task_struct *init = find_task_by_pid(1), *t;
+
+	for_each_task(t)
+		if (t != dying && t->tgid == dying->tgid && task_alive(t))
+			return t;
 
 	if (init && init != dying && init->state != TASK_ZOMBIE &&
 	    init->state != TASK_DEAD)
@@ -58,7 +72,7 @@ static void reparent_children(struct task_struct *dying)
 		zombies |= t->state == TASK_ZOMBIE;
 	}
 	if (zombies)
-		wake_up(&reaper->wait_chldexit);
+		wake_up(child_wait_queue(reaper));
 }
 
 /* Is any other task of t's thread group still alive? */
@@ -112,12 +126,16 @@ __noreturn void do_exit(int status)
 		t->state = TASK_DEAD;
 		leader = t->group_leader;
 		if (leader && leader != t && leader->state == TASK_ZOMBIE &&
-		    leader->parent)
-			wake_up(&leader->parent->wait_chldexit);
+		    !group_has_live_threads(leader)) {
+			/* Linux reports the last thread's status for the group. */
+			leader->exit_code = status;
+			if (leader->parent)
+				wake_up(child_wait_queue(leader->parent));
+		}
 	} else {
 		t->state = TASK_ZOMBIE;
 		if (t->parent)
-			wake_up(&t->parent->wait_chldexit);
+			wake_up(child_wait_queue(t->parent));
 	}
 	schedule();
 	panic("dead task %d ran again", t->pid);
@@ -126,8 +144,11 @@ __noreturn void do_exit(int status)
 /* exit_group: every other thread of the group ends with the same status. */
 static __noreturn void do_group_exit(int status)
 {
-	struct task_struct *t;
+	struct task_struct *t, *leader = current->group_leader;
 
+	/* The group's exit status, whatever the leader exited with before. */
+	if (leader && leader != current)
+		leader->exit_code = status;
 	for_each_task(t) {
 		if (t == current || t->tgid != current->tgid ||
 		    t == &init_task || t->state == TASK_ZOMBIE ||
@@ -137,6 +158,48 @@ static __noreturn void do_group_exit(int status)
 		wake_up_process(t);
 	}
 	do_exit(status);
+}
+
+/*
+ * execve in a thread group (Linux's de_thread): every other thread ends,
+ * and if the caller is not the group leader it takes the leader's place,
+ * pid and all, so that the new program runs as the process its parent
+ * knows. Called at exec's point of no return.
+ */
+void de_thread(void)
+{
+	struct task_struct *t, *leader = current->group_leader;
+	bool others;
+
+	for (;;) {
+		others = false;
+		for_each_task(t) {
+			if (t == current || t->tgid != current->tgid ||
+			    !task_alive(t))
+				continue;
+			others = true;
+			if (!t->group_exit) {
+				t->group_exit = 1;	/* exit status 0 */
+				wake_up_process(t);
+			}
+		}
+		if (!others)
+			break;
+		schedule();	/* let them run to their end */
+	}
+	if (!leader || leader == current)
+		return;
+	current->pid = leader->pid;
+	current->parent = leader->parent;
+	current->exit_signal = leader->exit_signal;
+	current->pgid = leader->pgid;
+	for_each_task(t)
+		if (t->group_leader == leader)
+			t->group_leader = current;
+	/* The old leader is a zombie nobody will wait for: it goes now. */
+	leader->parent = NULL;
+	if (leader->state == TASK_ZOMBIE)
+		release_task(leader);
 }
 
 /* Called on the way back to user space when another thread ran exit_group. */
@@ -240,15 +303,18 @@ long kernel_wait4(pid_t pid, int __user *stat_addr, int options,
 		z = find_zombie(pid, options, &have);
 		if (z || !have || (options & WNOHANG))
 			break;
-		wait_event(&current->wait_chldexit,
+		wait_event(child_wait_queue(current),
 			   find_zombie(pid, options, &have) || !have);
 	}
 	if (!z)
 		return have ? 0 : -ECHILD;
 	ret = z->tgid;
 	status = z->exit_code;
-	/* Linux reaps the child even when storing the status fails. */
+	/* Linux reaps the child even when storing the results fails; the
+	 * status is stored before the rusage. */
 	release_task(z);
+	if (stat_addr && put_user_u32(status, (u32 __user *)stat_addr))
+		return -EFAULT;
 	if (ru) {
 		struct rusage zero;
 
@@ -256,8 +322,6 @@ long kernel_wait4(pid_t pid, int __user *stat_addr, int options,
 		if (copy_to_user(ru, &zero, sizeof(zero)))
 			return -EFAULT;
 	}
-	if (stat_addr && put_user_u32(status, (u32 __user *)stat_addr))
-		return -EFAULT;
 	return ret;
 }
 

@@ -56,8 +56,7 @@ static int check_clone_flags(const struct kernel_clone_args *args)
 	if (flags & (CLONE_NAMESPACES | CLONE_NEWTIME | CLONE_PIDFD |
 		     CLONE_INTO_CGROUP))
 		return -EINVAL;
-	if (args->exit_signal > KERNEL_NSIG)
-		return -EINVAL;
+	/* Legacy clone takes any CSIGNAL value; clone3 checks its own. */
 	return 0;
 }
 

@@ -1,11 +1,13 @@
 /*
  * Working directories: struct fs_struct and the system calls on it,
  * chdir (12) and getcwd (183), over the initramfs tree. Relative paths
- * elsewhere are not resolved against cwd yet (exec takes absolute ones).
+ * everywhere (exec, chdir) start from it (kernel/namei.c).
  */
 #include <kernel/errno.h>
 #include <kernel/fs_struct.h>
+#include <linux/limits.h>
 #include <kernel/mm.h>
+#include <kernel/namei.h>
 #include <kernel/printk.h>
 #include <kernel/ramfs.h>
 #include <kernel/sched.h>
@@ -68,29 +70,21 @@ static int node_path(const struct ramfs_node *n, char *buf, size_t size)
 
 long sys_chdir(const char __user *upath)
 {
-	char path[FS_PATH_MAX * 2], *p = path;
+	char path[PATH_MAX];
 	const struct ramfs_node *n;
 	long len;
+	int err;
 
 	if (!current->fs)
 		return -ENOENT;
-	/* A relative path starts from the current directory. */
-	len = strncpy_from_user(path, upath, FS_PATH_MAX);
+	len = strncpy_from_user(path, upath, sizeof(path));
 	if (len < 0)
 		return len;
-	if (len == FS_PATH_MAX)
+	if (len == sizeof(path))
 		return -ENAMETOOLONG;
-	if (!len)
-		return -ENOENT;
-	if (path[0] != '/') {
-		char rel[FS_PATH_MAX];
-
-		strlcpy(rel, path, sizeof(rel));
-		snprintf(path, sizeof(path), "%s/%s", current->fs->cwd, rel);
-	}
-	n = ramfs_lookup(p);
-	if (!n)
-		return -ENOENT;
+	err = path_lookup(path, &n);
+	if (err)
+		return err;
 	if (!S_ISDIR(n->mode))
 		return -ENOTDIR;
 	return node_path(n, current->fs->cwd, sizeof(current->fs->cwd));

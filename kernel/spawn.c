@@ -77,7 +77,7 @@ int reap_child(struct task_struct *t, char *reason, size_t size)
 {
 	int status;
 
-	wait_event(&current->wait_chldexit, t->state == TASK_ZOMBIE);
+	wait_event(child_wait_queue(current), t->state == TASK_ZOMBIE);
 	status = t->exit_code;
 	if (reason)
 		strlcpy(reason, t->exit_reason, size);
@@ -110,7 +110,7 @@ int reap_orphans(unsigned long timeout)
 		}
 		if (!children || time_after_eq(jiffies, deadline))
 			return count;
-		wait_event_timeout(&current->wait_chldexit, has_zombie_child(),
+		wait_event_timeout(child_wait_queue(current), has_zombie_child(),
 				   deadline - jiffies);
 	}
 }

@@ -29,6 +29,8 @@ void mm_release(struct task_struct *t);
 void release_task(struct task_struct *t);
 /* wait4's work: the pid reaped, 0 (WNOHANG, none ready) or -errno. */
 long kernel_wait4(int pid, int *stat_addr, int options, struct rusage *ru);
+/* execve's de_thread: the caller becomes the group's only thread. */
+void de_thread(void);
 /* On the way back to user space: end this thread if its group exits. */
 void exit_if_group_exiting(void);
 

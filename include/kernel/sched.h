@@ -76,7 +76,7 @@ struct task_struct {
 	u32 *set_child_tid;		/* CLONE_CHILD_SETTID: written at first run */
 	u32 *clear_child_tid;		/* CLONE_CHILD_CLEARTID: zeroed + futex-woken at exit */
 	struct vfork_done *vfork_done;	/* CLONE_VFORK: the parent waits on it */
-	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
+	struct wait_queue_head wait_chldexit;	/* the group's wait4s sleep on the leader's */
 	int group_exit;			/* exit_group by another thread: its status + 1 */
 	struct task_struct *next_task;	/* every task, a circular list */
 };
@@ -84,6 +84,16 @@ struct task_struct {
 extern struct task_struct *current;
 extern volatile int need_resched;
 extern struct task_struct init_task;
+
+/*
+ * Where wait4 sleeps for t's children: one queue per thread group (any
+ * thread may wait for a child another thread made), the leader's.
+ */
+static inline struct wait_queue_head *child_wait_queue(struct task_struct *t)
+{
+	return t->group_leader ? &t->group_leader->wait_chldexit :
+				 &t->wait_chldexit;
+}
 
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 {
