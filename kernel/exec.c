@@ -253,7 +253,8 @@ int exec_task(struct task_struct *t, const char *path,
  * the strings into one buffer, the pointer arrays into another.
  */
 struct exec_args {
-	char *buf;			/* MAX_ARG_BYTES of strings */
+	char *buf;			/* the strings */
+	size_t cap;			/* room at buf (at most MAX_ARG_BYTES) */
 	const char **argv, **envp;	/* each MAX_ARG_STRINGS + 1 */
 	size_t used;
 };
@@ -276,10 +277,10 @@ static int copy_strings(struct exec_args *a, const char **out,
 			return -E2BIG;
 		len = strncpy_from_user(a->buf + a->used,
 					(const char __user *)p,
-					MAX_ARG_BYTES - a->used);
+					a->cap - a->used);
 		if (len < 0)
 			return len;
-		if ((size_t)len == MAX_ARG_BYTES - a->used)
+		if ((size_t)len == a->cap - a->used)
 			return -E2BIG;
 		out[n] = a->buf + a->used;
 		a->used += len + 1;
@@ -318,26 +319,28 @@ long sys_execve(const char __user *ufilename, const u32 __user *uargv,
 		const u32 __user *uenvp)
 {
 	static const char *const empty_argv[] = { "", NULL };
-	char path[PATH_MAX];
 	struct exec_args a = { 0 };
 	phys_addr_t strings;
+	char *path;
 	long len, err;
 	int argc;
 
-	len = strncpy_from_user(path, ufilename, sizeof(path));
-	if (len < 0)
-		return len;
-	if (len == sizeof(path))
-		return -ENAMETOOLONG;
-	if (!len)
-		return -ENOENT;
+	/* Nothing of PATH_MAX size on the kernel stack: it is 12 KiB. */
 	strings = alloc_pages(EXEC_ARGS_ORDER);
 	a.argv = get_zeroed_page();
 	a.envp = get_zeroed_page();
 	err = -ENOMEM;
 	if (!strings || !a.argv || !a.envp)
 		goto out;
-	a.buf = __va(strings);
+	/* The file name first, in the strings buffer; the strings after it. */
+	path = __va(strings);
+	len = strncpy_from_user(path, ufilename, PATH_MAX);
+	err = len < 0 ? len : len == PATH_MAX ? -ENAMETOOLONG : !len ? -ENOENT : 0;
+	if (err)
+		goto out;
+	a.buf = path + len + 1;
+	a.cap = (PAGE_SIZE << EXEC_ARGS_ORDER) - (len + 1);
+	a.used = 0;
 	argc = err = copy_strings(&a, a.argv, uargv);
 	if (err >= 0)
 		err = copy_strings(&a, a.envp, uenvp);

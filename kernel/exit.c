@@ -305,6 +305,8 @@ long kernel_wait4(pid_t pid, int __user *stat_addr, int options,
 			break;
 		wait_event(child_wait_queue(current),
 			   find_zombie(pid, options, &have) || !have);
+		if (current_must_leave())
+			return -EINTR;
 	}
 	if (!z)
 		return have ? 0 : -ECHILD;

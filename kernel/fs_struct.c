@@ -70,24 +70,26 @@ static int node_path(const struct ramfs_node *n, char *buf, size_t size)
 
 long sys_chdir(const char __user *upath)
 {
-	char path[PATH_MAX];
 	const struct ramfs_node *n;
+	char *path;
 	long len;
 	int err;
 
 	if (!current->fs)
 		return -ENOENT;
-	len = strncpy_from_user(path, upath, sizeof(path));
-	if (len < 0)
-		return len;
-	if (len == sizeof(path))
-		return -ENAMETOOLONG;
-	err = path_lookup(path, &n);
-	if (err)
-		return err;
-	if (!S_ISDIR(n->mode))
-		return -ENOTDIR;
-	return node_path(n, current->fs->cwd, sizeof(current->fs->cwd));
+	path = get_zeroed_page();	/* PATH_MAX: too big for the stack */
+	if (!path)
+		return -ENOMEM;
+	len = strncpy_from_user(path, upath, PATH_MAX);
+	err = len < 0 ? len : len == PATH_MAX ? -ENAMETOOLONG : 0;
+	if (!err)
+		err = path_lookup(path, &n);
+	if (!err && !S_ISDIR(n->mode))
+		err = -ENOTDIR;
+	if (!err)
+		err = node_path(n, current->fs->cwd, sizeof(current->fs->cwd));
+	free_zeroed_page(path);
+	return err;
 }
 
 /* Linux's getcwd returns the length including the NUL. */

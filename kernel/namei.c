@@ -25,24 +25,16 @@ static const struct ramfs_node *child_named(const struct ramfs_node *dir,
 	return NULL;
 }
 
-int path_lookup(const char *path, const struct ramfs_node **out)
+/*
+ * Walk path from node n. A leading '/' is just a separator here: the
+ * caller picked the starting node. 0 and *out, or -errno.
+ */
+static int walk(const struct ramfs_node *n, const char *path,
+		const struct ramfs_node **out)
 {
-	char full[PATH_MAX];
-	const struct ramfs_node *n;
-	const char *p;
+	const char *p = path;
 
-	if (!path[0])
-		return -ENOENT;
-	if (path[0] != '/') {
-		const char *cwd = current->fs ? current->fs->cwd : "/";
-
-		if ((size_t)snprintf(full, sizeof(full), "%s/%s", cwd, path) >=
-		    sizeof(full))
-			return -ENAMETOOLONG;
-		path = full;
-	}
-	n = ramfs_root();
-	for (p = path; *p;) {
+	while (*p) {
 		size_t len;
 
 		while (*p == '/')
@@ -65,8 +57,24 @@ int path_lookup(const char *path, const struct ramfs_node **out)
 		}
 		p += len;
 	}
-	if (p[-1] == '/' && !S_ISDIR(n->mode))
+	if (p > path && p[-1] == '/' && !S_ISDIR(n->mode))
 		return -ENOTDIR;
 	*out = n;
 	return 0;
+}
+
+int path_lookup(const char *path, const struct ramfs_node **out)
+{
+	const struct ramfs_node *start = ramfs_root();
+	int err;
+
+	if (!path[0])
+		return -ENOENT;
+	/* Relative: from the working directory (found by its own path). */
+	if (path[0] != '/' && current->fs) {
+		err = walk(start, current->fs->cwd, &start);
+		if (err)
+			return err;
+	}
+	return walk(start, path, out);
 }

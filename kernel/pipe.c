@@ -139,6 +139,8 @@ static ssize_t pipe_read(struct file *f, char __user *buf, size_t count)
 			return -EAGAIN;
 		/* Signals will interrupt this sleep (-ERESTARTSYS) later. */
 		wait_event_timeout(&p->rd_wait, pipe_len(p) || !p->writers, 0);
+		if (current_must_leave())
+			return -EINTR;
 	}
 }
 
@@ -176,6 +178,8 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t count)
 		/* Signals will interrupt this sleep (-ERESTARTSYS) later. */
 		wait_event_timeout(&p->wr_wait, !p->readers ||
 				   pipe_space(p) >= (atomic ? left : 1), 0);
+		if (current_must_leave())
+			return done ? (ssize_t)done : -EINTR;
 	}
 }
 

@@ -56,7 +56,8 @@ struct task_struct *alloc_task(const char *comm)
 		kfree(t);
 		return NULL;
 	}
-	t->stack = __va(stack);
+	kernel_page_set_present(__va(stack), false);	/* the guard page */
+	t->stack = (u8 *)__va(stack) + THREAD_GUARD;
 	*(u32 *)t->stack = STACK_END_MAGIC;
 	t->thread.esp0 = (unsigned long)t->stack + THREAD_SIZE;
 	t->state = TASK_RUNNING;
@@ -66,7 +67,10 @@ struct task_struct *alloc_task(const char *comm)
 
 void free_task(struct task_struct *t)
 {
-	free_pages(__pa(t->stack), THREAD_ORDER);
+	void *block = (u8 *)t->stack - THREAD_GUARD;
+
+	kernel_page_set_present(block, true);
+	free_pages(__pa(block), THREAD_ORDER);
 	kfree(t);
 }
 

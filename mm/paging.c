@@ -195,3 +195,17 @@ void switch_pgd(pde_t *pgd)
 	BUG_ON(!pgd);
 	write_cr3(__pa(pgd));
 }
+
+int kernel_page_set_present(void *va, bool present)
+{
+	pte_t *pte = lookup_pte(swapper_pg_dir, (uintptr_t)va);
+
+	if ((uintptr_t)va < PAGE_OFFSET || ((uintptr_t)va & ~PAGE_MASK) || !pte)
+		return -EINVAL;
+	if (present)
+		*pte |= PTE_PRESENT;
+	else
+		*pte &= ~PTE_PRESENT;
+	flush_tlb_one((uintptr_t)va);
+	return 0;
+}

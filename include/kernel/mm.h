@@ -104,6 +104,13 @@ phys_addr_t unmap_page(pde_t *pgd, uintptr_t va);
 /* The PTE mapping va, or NULL when no page table covers it. */
 pte_t *lookup_pte(pde_t *pgd, uintptr_t va);
 
+/*
+ * Unmap (present = false) or map again one page of the kernel's linear
+ * map, in every address space at once: a guard page below a kernel
+ * stack. 0 or -EINVAL.
+ */
+int kernel_page_set_present(void *va, bool present);
+
 /* Switch to an address space (loads CR3) and flush one TLB entry. */
 void switch_pgd(pde_t *pgd);
 static inline void flush_tlb_one(uintptr_t va)

@@ -20,8 +20,15 @@
 #include <kernel/types.h>
 #include <kernel/wait.h>
 
-#define THREAD_SIZE		8192
-#define THREAD_ORDER		1
+/*
+ * Each task's kernel stack: 12 KiB on top of an unmapped guard page, all
+ * from one 16 KiB block. Running off the bottom faults on the guard page;
+ * the fault cannot be handled on the same stack, so it becomes a double
+ * fault, which has its own stack and reports the overflow.
+ */
+#define THREAD_ORDER		2
+#define THREAD_GUARD		4096
+#define THREAD_SIZE		((4096 << THREAD_ORDER) - THREAD_GUARD)
 #define STACK_END_MAGIC		0x57AC6E9D	/* Linux's value */
 /* Tasks at most: fork and clone fail with -EAGAIN beyond (a fork bomb's end). */
 #define PID_MAX_TASKS		256
@@ -95,6 +102,13 @@ static inline struct wait_queue_head *child_wait_queue(struct task_struct *t)
 				 &t->wait_chldexit;
 }
 
+/*
+ * Must the current task stop sleeping and leave the kernel? (Another
+ * thread ran exit_group or exec; signals will add to this.) Sleeping
+ * system calls check it after every wake-up and return -EINTR.
+ */
+static inline bool current_must_leave(void);
+
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 {
 	return (struct pt_regs *)((char *)t->stack + THREAD_SIZE) - 1;
@@ -122,6 +136,11 @@ pid_t alloc_pid(void);
 #define for_each_task(t) \
 	for ((t) = &init_task; (t); \
 	     (t) = (t)->next_task == &init_task ? NULL : (t)->next_task)
+
+static inline bool current_must_leave(void)
+{
+	return current->group_exit != 0;
+}
 
 /* Copy t's TLS descriptors into the GDT (arch/i386/tls.c). */
 void load_tls(const struct thread_struct *t);
