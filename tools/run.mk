@@ -7,6 +7,7 @@
 #   make run-iso    QEMU on build/os.iso: GRUB's menu on this terminal
 #   make test       every tests/*.t through prove (docs/testing.md)
 #   make bochs      Bochs on build/os.iso, stopped in its debugger
+#   make bochs-break SYM=name   Bochs run to a breakpoint on a kernel symbol
 #   make gdb        QEMU -S, gdb attached, stopped at _start
 #   make bench      boot time, build time (tools/bench-boot.sh) and the cost
 #                   of one system call per entry path (tools/bench-syscall.sh)
@@ -63,13 +64,41 @@ test: deps all
 # The VGA screen is served over VNC on port 5900 (rfb) without waiting
 # for a viewer.
 BOCHS_DISPLAY ?= rfb, options="timeout=0"
-bochs: deps all
-	@echo "bochs: symbols loaded; 'c' boots, Ctrl-C breaks in, 'q' quits." \
-	      "COM1 -> $(BUILD)/bochs-com1.txt, log -> $(BUILD)/bochs.log"
-	BOCHS_ISO=$(BUILD)/os.iso BOCHS_SERIAL=$(BUILD)/bochs-com1.txt \
+#
+# `make bochs` boots build/os.iso and its GRUB menu. With SYSCALL= or
+# APPEND= given, it boots a one-entry image instead
+# ($(BUILD)/bochs-SYSCALL.iso, no menu wait) whose kernel line carries
+# them. `make bochs-break SYM=sysenter_entry` also sets a breakpoint on
+# that kernel symbol and runs to it (any name in build/kernel.sym).
+BOCHS_ISO = $(if $(filter command line environment,$(origin SYSCALL) $(origin APPEND)),$(BUILD)/bochs-$(SYSCALL).iso,$(BUILD)/os.iso)
+
+$(BUILD)/bochs-%.iso: $(BUILD)/kernel.elf $(INITRAMFS) tools/mkiso.sh FORCE
+	@printf '%s\n' 'serial --unit=0 --speed=115200' \
+		'terminal --timeout=0 serial console' 'default 0' 'timeout 0' \
+		'title gate386 (syscall=$* $(APPEND))' \
+		'	kernel /boot/kernel.elf syscall=$* $(APPEND)' \
+		'	module /boot/initramfs.cpio' > $(BUILD)/bochs-menu.lst
+	$(quiet) ISO $@
+	$(Q)tools/mkiso.sh $@ $(BUILD)/kernel.elf $(BUILD)/bochs-menu.lst $(INITRAMFS)
+
+BOCHS_RUN = BOCHS_ISO=$(BOCHS_ISO) BOCHS_SERIAL=$(BUILD)/bochs-com1.txt \
 	BOCHS_LOG=$(BUILD)/bochs.log \
-	$(BOCHS) -q -f tools/bochsrc -rc tools/bochs-init.rc \
-		'display_library: $(BOCHS_DISPLAY)'
+	$(BOCHS) -q -f tools/bochsrc -rc $(1) 'display_library: $(BOCHS_DISPLAY)'
+
+bochs: deps all $(BOCHS_ISO)
+	@echo "bochs: $(BOCHS_ISO); symbols loaded; 'c' boots, Ctrl-C breaks in," \
+	      "'q' quits. COM1 -> $(BUILD)/bochs-com1.txt, log -> $(BUILD)/bochs.log"
+	$(call BOCHS_RUN,tools/bochs-init.rc)
+
+bochs-break: deps all $(BOCHS_ISO)
+	@test -n "$(SYM)" || { echo "bochs-break: say which symbol: SYM=name" >&2; exit 2; }
+	@grep -qw "$(SYM)" $(BUILD)/kernel.sym || { echo "bochs-break: $(SYM) is not in $(BUILD)/kernel.sym" >&2; exit 2; }
+	@{ cat tools/bochs-init.rc; echo 'lb "$(SYM)"'; echo c; } > $(BUILD)/bochs-break.rc
+	@echo "bochs-break: running to $(SYM) ($(BOCHS_ISO)); 'r', 'sreg', 'x /17wx esp' ..."
+	$(call BOCHS_RUN,$(BUILD)/bochs-break.rc)
+
+.PHONY: bochs-break FORCE
+FORCE:
 
 # QEMU waits at the reset vector for gdb; gdb loads the symbols, attaches
 # and runs to _start (tools/kernel.gdb). QEMU runs in its own session so
