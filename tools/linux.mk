@@ -39,11 +39,13 @@ linux-kernel:
 	$(Q)GATE386_CACHE=$(LINUX_CACHE) tools/fetch-linux.sh $(LINUX_DIR)
 
 # Staged afresh each time, like $(INITRAMFS): removed programs disappear.
-$(LINUX_INITRAMFS): $(LINUX_INIT) $(USER_TEST_PROGS:%=$(BUILD)/tests/user/%) \
+$(LINUX_INITRAMFS): $(LINUX_INIT) $(BUILD)/user/bench \
+		$(USER_TEST_PROGS:%=$(BUILD)/tests/user/%) \
 		tools/mkinitramfs.sh tools/linux.mk
 	$(quiet) CPIO $@
 	$(Q)rm -rf $(LINUX_DIR)/rootfs && mkdir -p $(LINUX_DIR)/rootfs/tests
 	$(Q)cp $(LINUX_INIT) $(LINUX_DIR)/rootfs/linux-init
+	$(Q)cp $(BUILD)/user/bench $(LINUX_DIR)/rootfs/bench
 	$(Q)$(if $(USER_TEST_PROGS),cp $(USER_TEST_PROGS:%=$(BUILD)/tests/user/%) $(LINUX_DIR)/rootfs/tests/)
 	$(Q)tools/mkinitramfs.sh $(LINUX_DIR)/rootfs $@
 

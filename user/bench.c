@@ -205,6 +205,9 @@ static long start_echo_child(void)
 	if (pid == 0) {
 		char c;
 
+		/* Only the parent may hold the write end, or EOF never comes. */
+		syscall(__NR_close, ping[1]);
+		syscall(__NR_close, pong[0]);
 		while (syscall(__NR_read, ping[0], &c, 1) == 1)
 			syscall(__NR_write, pong[1], &c, 1);
 		syscall(__NR_exit, 0);
