@@ -122,6 +122,6 @@ gdb: deps all
 	trap 'kill $$qemu 2>/dev/null' EXIT; trap : INT; \
 	$(GDB) -q -ex 'set $$port = $(GDB_PORT)' -x tools/kernel.gdb
 
-bench: deps all
+bench: deps all linux-kernel linux-initramfs
 	BENCH_RUNS=$(BENCH_RUNS) QEMU="$(QEMU)" tools/bench-boot.sh
 	QEMU="$(QEMU)" tools/bench-syscall.sh
