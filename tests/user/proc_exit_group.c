@@ -2,13 +2,13 @@
  * proc_exit_group: exit_group(2) (252) ends every thread of the group.
  *
  *   exit_group in a thread while the leader sleeps in FUTEX_WAIT and a
- *   sibling thread is in FUTEX_WAIT, nanosleep or a busy loop: all of
- *   them end, and the parent's wait4 sees the exit_group status
+ *   sibling thread is in FUTEX_WAIT, nanosleep, a busy loop, read(2) on
+ *   an empty pipe or wait4(2) for a running child: all of them end, and
+ *   the parent's wait4 sees the exit_group status
  *   exit_group in the leader, with a thread in each of those states
  *   eight threads, seven asleep, one calls exit_group
  *
- * (A sibling asleep in read(2) on a pipe or in wait4(2): see
- * proc_exit_group_io.) Each scenario runs in a child process; wait4 for
+ * Each scenario runs in a child process; wait4 for
  * it is the check, so a thread that survives its group's exit makes the
  * program hang rather than fail (there is no deadline to wait for).
  */
@@ -77,6 +77,25 @@ busy(void *arg)
 	return 0;
 }
 
+/* Sibling states that sleep on a pipe or on a child: */
+static int
+block_read(void *arg)
+{
+	char c;
+
+	for (;;)
+		read((long)arg, &c, 1);
+	return 0;
+}
+
+static int
+block_wait4(void *arg)
+{
+	for (;;)
+		xwait4((long)arg, NULL, 0);
+	return 0;
+}
+
 /* Thread: let the others settle, then exit_group(arg). */
 static int
 do_exit_group(void *arg)
@@ -95,12 +114,33 @@ do_exit_group(void *arg)
 static int
 group_status(int (*blocker)(void *), int leader_exits, int code)
 {
-	int st = -1;
+	int st = -1, fds[2];
 	pid_t pid;
 
 	pid = xfork();
 	if (pid == 0) {
-		if (spawn_thread(0, blocker, NULL, 0) <= 0)
+		void *arg = NULL;
+		pid_t sub;
+
+		if (blocker == block_read) {
+			xpipe(fds);
+			arg = (void *)(long)fds[0];
+		} else if (blocker == block_wait4) {
+			/* A child that runs until its parent is gone. */
+			xpipe(fds);
+			sub = xfork();
+			if (sub == 0) {
+				char c;
+
+				close(fds[1]);
+				while (read(fds[0], &c, 1) > 0)
+					;
+				raw_exit(0);
+			}
+			close(fds[0]);
+			arg = (void *)(long)sub;
+		}
+		if (spawn_thread(0, blocker, arg, 0) <= 0)
 			raw_exit(100);
 		for (int i = 0; i < 5; i++)
 			sched_yield();
@@ -125,6 +165,8 @@ test_exit_group(void)
 		{ block_futex, "FUTEX_WAIT" },
 		{ block_nanosleep, "nanosleep" },
 		{ busy, "a busy loop" },
+		{ block_read, "read on an empty pipe" },
+		{ block_wait4, "wait4 for a running child" },
 	};
 
 	for (size_t i = 0; i < sizeof(blockers) / sizeof(blockers[0]); i++) {
