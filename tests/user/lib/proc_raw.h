@@ -268,10 +268,13 @@ sleep_ms(long ms)
 static inline void
 join_tid(volatile int *tid)
 {
-	int v;
+	int v, saved = errno;
 
+	/* A wait that finds the word already changed fails with EAGAIN:
+	 * keep that out of the caller's errno, which tests look at. */
 	while ((v = *tid) != 0)
 		xfutex_wait(tid, v);
+	errno = saved;
 }
 
 /* The %gs selector this thread runs with. */
