@@ -1,8 +1,8 @@
 /*
  * Starting user programs from the kernel, and reaping them: what runs
  * /init, and what the test harness uses to run each test program as a
- * child of the boot task. (fork and execve from user space come later;
- * they will share exec_task and the task list.)
+ * child of the boot task. It loads the program with exec_task, as
+ * execve does (kernel/exec.c); fork's children join the same task list.
  */
 #include <asm/irq.h>
 #include <asm/timer.h>
