@@ -12,5 +12,7 @@ KERNEL_OBJS += $(BUILD)/kernel/initramfs.o $(BUILD)/kernel/ramfs.o
 $(BUILD)/kernel/sys_call_table.o: CFLAGS += -Wno-override-init
 # futex(2) and the CLONE_CHILD_CLEARTID wake.
 KERNEL_OBJS += $(BUILD)/kernel/futex.o
+# Signals: sending, masks, pending sets, default actions; ITIMER_REAL.
+KERNEL_OBJS += $(BUILD)/kernel/signal.o $(BUILD)/kernel/itimer.o
 # Descriptor tables (close, dup*, fcntl) and pipes.
 KERNEL_OBJS += $(BUILD)/kernel/fd.o $(BUILD)/kernel/pipe.o

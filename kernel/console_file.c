@@ -28,8 +28,8 @@ static ssize_t console_read(struct file *f, char __user *buf, size_t count)
 		char ch;
 
 		if (c < 0) {
-			if (current_must_leave())
-				return n ? (ssize_t)n : -EINTR;
+			if (signal_pending(current))
+				return n ? (ssize_t)n : -ERESTARTSYS;
 			/* Nothing yet: let others run, or wait for a tick. */
 			schedule();
 			__asm__ __volatile__("hlt");

@@ -312,6 +312,8 @@ static int unshare_sighand_on_exec(void)
 		}
 	}
 	flush_signal_handlers(sh);
+	/* The mask and pending signals stay; the alternate stack goes. */
+	current->sas = (struct sigaltstack_state){ 0 };
 	return 0;
 }
 

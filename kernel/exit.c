@@ -115,11 +115,16 @@ __noreturn void do_exit(int status)
 		put_fs_struct(t->fs);
 		t->fs = NULL;
 	}
+	local_irq_disable();
 	if (t->sighand) {
 		put_sighand(t->sighand);
 		t->sighand = NULL;
 	}
-	local_irq_disable();
+	flush_sigqueue(&t->pending);
+	if (t->signal) {
+		put_signal_struct(t->signal);
+		t->signal = NULL;
+	}
 	reparent_children(t);
 	if (t->exit_signal == -1) {
 		/* A thread: nobody waits for it. Its leader may now be. */
@@ -129,20 +134,22 @@ __noreturn void do_exit(int status)
 		    !group_has_live_threads(leader)) {
 			/* Linux reports the last thread's status for the group. */
 			leader->exit_code = status;
-			if (leader->parent)
-				wake_up(child_wait_queue(leader->parent));
+			if (do_notify_parent(leader, status))
+				release_task(leader);	/* autoreaped */
 		}
-	} else {
+	} else if (group_has_live_threads(t)) {
+		/* The group lives on: the parent hears of it at its end. */
 		t->state = TASK_ZOMBIE;
-		if (t->parent)
-			wake_up(child_wait_queue(t->parent));
+	} else {
+		/* Autoreaped (the parent ignores SIGCHLD): freed at the switch. */
+		t->state = do_notify_parent(t, status) ? TASK_DEAD : TASK_ZOMBIE;
 	}
 	schedule();
 	panic("dead task %d ran again", t->pid);
 }
 
 /* exit_group: every other thread of the group ends with the same status. */
-static __noreturn void do_group_exit(int status)
+__noreturn void do_group_exit(int status)
 {
 	struct task_struct *t, *leader = current->group_leader;
 
@@ -209,19 +216,6 @@ void exit_if_group_exiting(void)
 		do_exit(current->group_exit - 1);
 }
 
-__noreturn void kill_current(int signo, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(current->exit_reason, sizeof(current->exit_reason), fmt, ap);
-	va_end(ap);
-	pr_info("%s[%d]: killed (signal %d): %s\n", current->comm,
-		current->pid, signo, current->exit_reason);
-	/* A fatal signal ends the whole thread group. */
-	do_group_exit(W_EXITCODE(0, signo));
-}
-
 long sys_exit(int code)
 {
 	do_exit(W_EXITCODE(code & 0xff, 0));
@@ -255,13 +249,37 @@ static bool type_matches(const struct task_struct *c, int options)
 }
 
 /*
+ * Has child c (a live process) a job-control change to report? With
+ * WUNTRACED a stop, with WCONTINUED a continue, each once: the status
+ * is stored in *status.
+ */
+static bool job_control_event(struct task_struct *c, int options, int *status)
+{
+	struct signal_struct *s = c->signal;
+
+	if (!s)
+		return false;
+	if ((options & WUNTRACED) && s->stop_to_report) {
+		*status = W_STOPCODE(s->stop_to_report);
+		return true;
+	}
+	if ((options & WCONTINUED) && s->continued_to_report) {
+		*status = 0xffff;
+		return true;
+	}
+	return false;
+}
+
+/*
  * Scan the caller's (thread group's) children. Returns a reapable zombie,
- * or NULL with *have_children telling whether any child matched at all.
+ * or a stopped or continued child that wait4's options ask for, or NULL
+ * with *have_children telling whether any child matched at all.
  */
 static struct task_struct *find_zombie(pid_t pid, int options,
 				       bool *have_children)
 {
 	struct task_struct *c;
+	int dummy;
 
 	*have_children = false;
 	for_each_task(c) {
@@ -274,6 +292,8 @@ static struct task_struct *find_zombie(pid_t pid, int options,
 			continue;
 		*have_children = true;
 		if (c->state == TASK_ZOMBIE && !group_has_live_threads(c))
+			return c;
+		if (job_control_event(c, options, &dummy))
 			return c;
 	}
 	return NULL;
@@ -303,18 +323,27 @@ long kernel_wait4(pid_t pid, int __user *stat_addr, int options,
 		z = find_zombie(pid, options, &have);
 		if (z || !have || (options & WNOHANG))
 			break;
-		wait_event(child_wait_queue(current),
-			   find_zombie(pid, options, &have) || !have);
-		if (current_must_leave())
-			return -EINTR;
+		if (!wait_event_timeout(child_wait_queue(current),
+					find_zombie(pid, options, &have) ||
+					!have, 0))
+			return -ERESTARTSYS;	/* a signal came first */
 	}
 	if (!z)
 		return have ? 0 : -ECHILD;
 	ret = z->tgid;
-	status = z->exit_code;
-	/* Linux reaps the child even when storing the results fails; the
-	 * status is stored before the rusage. */
-	release_task(z);
+	if (z->state != TASK_ZOMBIE &&
+	    job_control_event(z, options, &status)) {
+		/* Stopped or continued: reported once, not reaped. */
+		if (status == 0xffff)
+			z->signal->continued_to_report = false;
+		else
+			z->signal->stop_to_report = 0;
+	} else {
+		status = z->exit_code;
+		/* Linux reaps the child even when storing the results
+		 * fails; the status is stored before the rusage. */
+		release_task(z);
+	}
 	if (stat_addr && put_user_u32(status, (u32 __user *)stat_addr))
 		return -EFAULT;
 	if (ru) {

@@ -29,8 +29,6 @@
 #define CLONE_IGNORED	(CLONE_PTRACE | CLONE_UNTRACED | CLONE_SYSVSEM | \
 			 CLONE_IO | CLONE_DETACHED)
 #define CLONE_LEGACY_FLAGS 0xffffffffULL
-/* Linux's _NSIG on x86: signals 1..64 (the UAPI header says 32, the old limit). */
-#define KERNEL_NSIG	64
 
 /* Linux's copy_process checks, in its order. */
 static int check_clone_flags(const struct kernel_clone_args *args)
@@ -137,6 +135,26 @@ static int copy_sighand_for(struct task_struct *p, u64 flags)
 	return 0;
 }
 
+/*
+ * The thread group's signal state: shared by threads, new for a process.
+ * Each thread starts with its creator's mask, nothing pending, and its
+ * alternate stack unless it shares the memory without vfork (Linux).
+ */
+static int copy_signal(struct task_struct *p, u64 flags)
+{
+	p->blocked = current->blocked;
+	p->restart_block.fn = do_no_restart_syscall;
+	if ((flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM)
+		p->sas = current->sas;
+	if (flags & CLONE_THREAD) {
+		current->signal->count++;
+		p->signal = current->signal;
+		return 0;
+	}
+	p->signal = alloc_signal_struct();
+	return p->signal ? 0 : -ENOMEM;
+}
+
 /* Undo copy_process's work on a child that will never run. */
 static void release_unstarted(struct task_struct *p)
 {
@@ -148,6 +166,8 @@ static void release_unstarted(struct task_struct *p)
 		put_fs_struct(p->fs);
 	if (p->sighand)
 		put_sighand(p->sighand);
+	if (p->signal)
+		put_signal_struct(p->signal);
 	free_task(p);
 }
 
@@ -195,6 +215,8 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args,
 	if (!*err)
 		*err = copy_sighand_for(p, flags);
 	if (!*err)
+		*err = copy_signal(p, flags);
+	if (!*err)
 		*err = copy_thread(p, args);
 	if (*err) {
 		release_unstarted(p);
@@ -221,8 +243,13 @@ long do_fork(const struct kernel_clone_args *args)
 	if (args->flags & CLONE_VFORK)
 		p->vfork_done = &vfork;
 	sched_add_task(p);
-	if (args->flags & CLONE_VFORK)
-		wait_event(&vfork.wq, vfork.done);
+	if (args->flags & CLONE_VFORK) {
+		/* Only a fatal signal ends this wait (Linux: killable). */
+		wait_event_killable(&vfork.wq, vfork.done);
+		/* Dying first: the child must not write to our stack. */
+		if (!vfork.done)
+			p->vfork_done = NULL;
+	}
 	return pid;
 }
 

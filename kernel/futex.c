@@ -39,6 +39,7 @@
 #include <kernel/futex.h>
 #include <kernel/mm.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 
@@ -169,9 +170,9 @@ int futex_sleep(struct futex_q *q, const struct futex_timeout *to)
 			ret = 0;
 			break;
 		}
-		/* exit_group by another thread: leave, to die on the way out. */
-		if (current->group_exit) {
-			ret = -EINTR;
+		/* A signal (or exit_group by another thread): leave. */
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
 			break;
 		}
 		if (to->set && time_after_eq(jiffies, to->deadline)) {
@@ -251,6 +252,8 @@ static bool futex_cmd_has_timeout(int cmd)
 	return false;
 }
 
+static long futex_wait_restart(struct restart_block *r);
+
 /* FUTEX_WAIT(_BITSET): sleep if the word still holds val. */
 static long futex_wait(u32 __user *uaddr, bool shared, u32 val,
 		       const struct futex_timeout *to, u32 bitset)
@@ -276,7 +279,27 @@ static long futex_wait(u32 __user *uaddr, bool shared, u32 val,
 		err = futex_sleep(&q, to);
 	}
 	local_irq_restore(flags);
+	/* Interrupted with a timeout: a restart (no handler ran) goes on to
+	 * the same deadline, as Linux's futex_wait_restart. */
+	if (err == -ERESTARTSYS && to->set) {
+		struct restart_block *r = &current->restart_block;
+
+		r->fn = futex_wait_restart;
+		r->uaddr = uaddr;
+		r->val = val;
+		r->bitset = bitset;
+		r->shared = shared;
+		r->expires = to->deadline;
+		err = -ERESTART_RESTARTBLOCK;
+	}
 	return err;
+}
+
+static long futex_wait_restart(struct restart_block *r)
+{
+	struct futex_timeout to = { true, r->expires };
+
+	return futex_wait(r->uaddr, r->shared, r->val, &to, r->bitset);
 }
 
 /* FUTEX_WAKE(_BITSET). */

@@ -137,11 +137,19 @@ static ssize_t pipe_read(struct file *f, char __user *buf, size_t count)
 			return 0;
 		if (f->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		/* Signals will interrupt this sleep (-ERESTARTSYS) later. */
-		wait_event_timeout(&p->rd_wait, pipe_len(p) || !p->writers, 0);
-		if (current_must_leave())
-			return -EINTR;
+		if (!wait_event_timeout(&p->rd_wait,
+					pipe_len(p) || !p->writers, 0))
+			return -ERESTARTSYS;	/* a signal came first */
 	}
+}
+
+/* Linux's send_sig(SIGPIPE, current, 0): to this thread, SI_USER. */
+static void send_sigpipe(void)
+{
+	struct ksiginfo info = { .signo = SIGPIPE, .code = SI_USER };
+
+	info.fields[0] = current->tgid;
+	send_sig_info_thread(SIGPIPE, &info, current);
 }
 
 /* write(2) of the write end: see the top of this file. */
@@ -156,7 +164,8 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t count)
 		unsigned int space = pipe_space(p);
 
 		if (!p->readers) {
-			/* SIGPIPE to current goes here, with the signals work. */
+			/* As Linux: SIGPIPE even when part was written. */
+			send_sigpipe();
 			return done ? (ssize_t)done : -EPIPE;
 		}
 		if (space && (!atomic || space >= left)) {
@@ -175,11 +184,10 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t count)
 		}
 		if (f->f_flags & O_NONBLOCK)
 			return done ? (ssize_t)done : -EAGAIN;
-		/* Signals will interrupt this sleep (-ERESTARTSYS) later. */
-		wait_event_timeout(&p->wr_wait, !p->readers ||
-				   pipe_space(p) >= (atomic ? left : 1), 0);
-		if (current_must_leave())
-			return done ? (ssize_t)done : -EINTR;
+		if (!wait_event_timeout(&p->wr_wait, !p->readers ||
+					pipe_space(p) >= (atomic ? left : 1), 0) &&
+		    signal_pending(current))
+			return done ? (ssize_t)done : -ERESTARTSYS;
 	}
 }
 

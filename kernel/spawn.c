@@ -43,7 +43,9 @@ struct task_struct *spawn_user(const char *path, const char *const argv[],
 	t->files = files_alloc_console();
 	t->fs = alloc_fs_struct();
 	t->sighand = alloc_sighand();
-	if (!t->files || !t->fs || !t->sighand)
+	t->signal = alloc_signal_struct();
+	t->restart_block.fn = do_no_restart_syscall;
+	if (!t->files || !t->fs || !t->sighand || !t->signal)
 		goto fail;
 	*err = exec_task(t, path, argv, envp_init);
 	if (*err)
@@ -69,6 +71,8 @@ fail:
 		put_fs_struct(t->fs);
 	if (t->sighand)
 		put_sighand(t->sighand);
+	if (t->signal)
+		put_signal_struct(t->signal);
 	free_task(t);
 	return NULL;
 }

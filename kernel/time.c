@@ -15,6 +15,7 @@
 #include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 
@@ -128,6 +129,47 @@ long sys_clock_gettime(int clock, struct timespec __user *tp)
 }
 
 /*
+ * Sleep until jiffies reaches `expires`, or a signal comes. Interrupted,
+ * the time left goes to rmtp (if given) and the call ends with
+ * -ERESTART_RESTARTBLOCK: a handler makes it EINTR; without one (the
+ * signal was ignored, or stopped and continued the process) it goes on
+ * through restart_syscall with the same deadline, as Linux's nanosleep.
+ */
+static long nanosleep_until(unsigned long expires, struct timespec __user *rmtp)
+{
+	struct restart_block *restart = &current->restart_block;
+	unsigned long flags = local_irq_save(), left;
+	struct timespec ts;
+
+	while (!signal_pending(current) && time_before(jiffies, expires)) {
+		current->wakeup_jiffies = expires ? expires : 1;
+		current->state = TASK_INTERRUPTIBLE;
+		schedule();
+	}
+	current->state = TASK_RUNNING;
+	current->wakeup_jiffies = 0;
+	local_irq_restore(flags);
+	if (!time_before(jiffies, expires))
+		return 0;
+	if (rmtp) {
+		left = expires - jiffies;
+		ts.tv_sec = left / HZ;
+		ts.tv_nsec = (left % HZ) * NSEC_PER_TICK;
+		if (copy_to_user(rmtp, &ts, sizeof(ts)))
+			return -EFAULT;
+	}
+	restart->fn = nanosleep_restart;
+	restart->expires = expires;
+	restart->rmtp = rmtp;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+long nanosleep_restart(struct restart_block *restart)
+{
+	return nanosleep_until(restart->expires, restart->rmtp);
+}
+
+/*
  * Sleep at least the requested time: whole ticks, rounded up, plus one
  * because the current tick is already partly gone (as Linux does).
  */
@@ -149,12 +191,5 @@ long sys_nanosleep(struct timespec __user *req,
 			(ts.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
 	if (!ticks && !ts.tv_nsec)
 		return 0;
-	local_irq_disable();
-	current->wakeup_jiffies = jiffies + ticks + 1;
-	if (!current->wakeup_jiffies)
-		current->wakeup_jiffies = 1;	/* 0 means "no deadline" */
-	current->state = TASK_INTERRUPTIBLE;
-	schedule();
-	local_irq_enable();
-	return 0;
+	return nanosleep_until(jiffies + ticks + 1, rem);
 }

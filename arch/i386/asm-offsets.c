@@ -41,6 +41,7 @@ void asm_offsets(void)
 	OFFSET(TASK_THREAD_ESP, task_struct, thread.esp);
 	OFFSET(TASK_THREAD_EIP, task_struct, thread.eip);
 	OFFSET(TASK_GROUP_EXIT, task_struct, group_exit);
+	OFFSET(TASK_SIGPENDING, task_struct, sigpending);
 	BLANK();
 	OFFSET(TSS_ESP0, tss_struct, esp0);
 	/*

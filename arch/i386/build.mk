@@ -2,7 +2,10 @@
 KERNEL_OBJS += $(addprefix $(BUILD)/arch/i386/, \
 	cpu.o gdt.o idt.o traps.o entry.o i8259.o irq.o time.o \
 	serial.o vga.o debugcon.o power.o syscall_mode.o switch.o uaccess.o \
-	tls.o vdso_map.o rtc.o)
+	tls.o vdso_map.o rtc.o signal.o)
+
+# Signal frames: checked against the layout the vDSO's unwind info uses.
+$(BUILD)/arch/i386/signal.o: $(BUILD)/include/generated/vdso-sigframe.h
 
 LDFLAGS += -T $(BUILD)/kernel.ld
 
@@ -13,7 +16,7 @@ $(BUILD)/kernel.ld: arch/i386/kernel.ld.S include/asm/boot.h
 
 # Offsets of C structures for assembly (PT_EBX, ...), generated from
 # arch/i386/asm-offsets.c the way Linux does it.
-$(BUILD)/include/asm/asm-offsets.h: arch/i386/asm-offsets.c include/asm/ptrace.h include/asm/desc.h include/kernel/sched.h tools/gen-asm-offsets.sh | $(UAPI)
+$(BUILD)/include/asm/asm-offsets.h: arch/i386/asm-offsets.c include/asm/ptrace.h include/asm/desc.h include/kernel/sched.h include/kernel/signal.h tools/gen-asm-offsets.sh | $(UAPI)
 	@mkdir -p $(dir $@)
 	$(quiet) GEN $@
 	$(Q)$(CC) $(filter-out -MD -MP,$(CFLAGS)) -S $< -o $(BUILD)/asm-offsets.s

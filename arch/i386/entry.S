@@ -137,9 +137,8 @@ name:
 	.text
 
 /*
- * The common way out of interrupts and exceptions. The return-to-user
- * work (rescheduling, signal delivery) will hook in here when there is
- * a user space to return to.
+ * The common way out of interrupts and exceptions: to the kernel
+ * straight away, to user space through the return-to-user work.
  */
 ENTRY(ret_from_exception)
 ENTRY(ret_from_intr)
@@ -149,13 +148,17 @@ ENTRY(ret_from_intr)
 	jmp	resume_userspace
 
 /*
- * The return-to-user work, with interrupts off: reschedule if the timer
- * asked for it (signal delivery will hook in here too), then restore.
+ * The return-to-user work, with interrupts off, until none is left: end
+ * the thread if its group is exiting, take pending signals (which may
+ * rewrite pt_regs to enter a handler or restart the system call), and
+ * reschedule if the timer asked for it. Then restore and iret.
  */
 ENTRY(resume_userspace)
 	movl	current, %eax
 	cmpl	$0, TASK_GROUP_EXIT(%eax)
 	jne	work_group_exit
+	cmpl	$0, TASK_SIGPENDING(%eax)
+	jne	work_notifysig
 	cmpl	$0, need_resched
 	jne	work_resched
 ENTRY(restore_all)
@@ -171,6 +174,16 @@ irq_return:
 /* Give the CPU away; when this task runs again, look at the work again. */
 work_resched:
 	call	schedule
+	cli
+	jmp	resume_userspace
+
+/* Signals are pending: do_notify_resume(regs) takes one. */
+work_notifysig:
+	sti
+	movl	%esp, %eax
+	pushl	%eax			/* arg: regs */
+	call	do_notify_resume
+	addl	$4, %esp
 	cli
 	jmp	resume_userspace
 
@@ -257,6 +270,8 @@ sysenter_exit:
 	jne	resume_userspace
 	movl	current, %eax
 	cmpl	$0, TASK_GROUP_EXIT(%eax)
+	jne	resume_userspace
+	cmpl	$0, TASK_SIGPENDING(%eax)
 	jne	resume_userspace
 	movl	PT_EIP(%esp), %edx
 	cmpl	sysenter_return, %edx

@@ -2,11 +2,13 @@
  * C handlers for the CPU exceptions, called from entry.S as
  * do_<name>(regs, error_code) with the trapped context in regs.
  *
- * A fault in user mode ends the process as the signal Linux would send
- * would (signals themselves come later): the kernel logs why and goes
- * on. A fault in kernel mode is either expected, at an instruction listed
- * in the exception table (user-memory access), and resumes at its fixup,
- * or a kernel bug: die() reports it and stops.
+ * A fault in user mode sends the thread the signal Linux sends, with
+ * Linux's si_code and si_addr, and records trapno, error code and cr2
+ * for the signal frame's sigcontext; a handler may catch it, otherwise
+ * it ends the process (the reason goes to the log). A fault in kernel
+ * mode is either expected, at an instruction listed in the exception
+ * table (user-memory access), and resumes at its fixup, or a kernel
+ * bug: die() reports it and stops.
  */
 #include <asm/ptrace.h>
 #include <asm/signal.h>
@@ -17,7 +19,9 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/string.h>
+#include <asm/siginfo.h>
 
 #define EFLAGS_TF 0x100
 
@@ -27,18 +31,35 @@ unsigned long int3_count;
 #define DECLARE_HANDLER(name) \
 	void do_##name(struct pt_regs *regs, unsigned long error_code)
 
+/* A user-mode fault: note it for the sigcontext, send the signal. */
+static void user_fault(int trapnr, unsigned long error_code, int signo,
+		       int code, unsigned long addr, const char *str,
+		       const struct pt_regs *regs)
+{
+	char why[96];
+
+	current->thread.trap_nr = trapnr;
+	current->thread.error_code = error_code;
+	snprintf(why, sizeof(why), "%s (trap %d, error %04lx) at eip %08lx",
+		 str, trapnr, error_code, regs->eip);
+	force_sig_fault(signo, code, addr, why);
+}
+
 /*
- * The common path: user mode gets the process killed with signo; kernel
- * mode resumes at a fixup if the instruction has one, or dies.
+ * The common path: user mode gets signo (si_code `code`, si_addr the
+ * faulting eip when code is not SI_KERNEL); kernel mode resumes at a
+ * fixup if the instruction has one, or dies.
  */
-static void do_trap(struct pt_regs *regs, int trapnr, int signo,
+static void do_trap(struct pt_regs *regs, int trapnr, int signo, int code,
 		    const char *str, unsigned long error_code)
 {
 	unsigned long fixup;
 
-	if (user_mode(regs))
-		kill_current(signo, "%s (trap %d, error %04lx) at eip %08lx",
-			     str, trapnr, error_code, regs->eip);
+	if (user_mode(regs)) {
+		user_fault(trapnr, error_code, signo, code,
+			   code == SI_KERNEL ? 0 : regs->eip, str, regs);
+		return;
+	}
 	fixup = search_exception_tables(regs->eip);
 	if (fixup) {
 		regs->eip = fixup;
@@ -48,43 +69,57 @@ static void do_trap(struct pt_regs *regs, int trapnr, int signo,
 	    trapnr);
 }
 
-/* Linux's signal for each exception (arch/x86/kernel/traps.c). */
-#define DO_ERROR(trapnr, signo, name, str)				\
+/*
+ * Linux's signal and si_code for each exception (arch/x86/kernel/
+ * traps.c): SI_KERNEL (si_addr 0) where Linux uses force_sig, else the
+ * code with si_addr = the faulting eip.
+ */
+#define DO_ERROR(trapnr, signo, code, name, str)			\
 	DECLARE_HANDLER(name);						\
 	DECLARE_HANDLER(name)						\
 	{								\
-		do_trap(regs, trapnr, signo, str, error_code);		\
+		do_trap(regs, trapnr, signo, code, str, error_code);	\
 	}
 
-DO_ERROR(X86_TRAP_DE, SIGFPE, divide_error, "divide error")
-DO_ERROR(X86_TRAP_OF, SIGSEGV, overflow, "overflow")
-DO_ERROR(X86_TRAP_BR, SIGSEGV, bounds, "bounds")
-DO_ERROR(X86_TRAP_UD, SIGILL, invalid_op, "invalid opcode")
-DO_ERROR(X86_TRAP_NM, SIGSEGV, device_not_available, "device not available")
-DO_ERROR(9, SIGFPE, coprocessor_segment_overrun, "coprocessor segment overrun")
-DO_ERROR(X86_TRAP_TS, SIGSEGV, invalid_TSS, "invalid TSS")
-DO_ERROR(X86_TRAP_NP, SIGBUS, segment_not_present, "segment not present")
-DO_ERROR(X86_TRAP_SS, SIGBUS, stack_segment, "stack segment")
-DO_ERROR(X86_TRAP_GP, SIGSEGV, general_protection, "general protection fault")
-DO_ERROR(X86_TRAP_MF, SIGFPE, coprocessor_error, "coprocessor error")
-DO_ERROR(X86_TRAP_AC, SIGBUS, alignment_check, "alignment check")
-DO_ERROR(X86_TRAP_MC, SIGBUS, machine_check, "machine check")
-DO_ERROR(X86_TRAP_XF, SIGFPE, simd_coprocessor_error, "SIMD coprocessor error")
-DO_ERROR(20, SIGSEGV, virtualization_exception, "virtualization exception")
-DO_ERROR(21, SIGSEGV, control_protection, "control protection")
-DO_ERROR(28, SIGSEGV, hypervisor_injection, "hypervisor injection")
-DO_ERROR(29, SIGSEGV, vmm_communication, "VMM communication")
-DO_ERROR(30, SIGSEGV, security_exception, "security exception")
-DO_ERROR(31, SIGSEGV, reserved_exception, "reserved exception")
+DO_ERROR(X86_TRAP_DE, SIGFPE, FPE_INTDIV, divide_error, "divide error")
+DO_ERROR(X86_TRAP_OF, SIGSEGV, SI_KERNEL, overflow, "overflow")
+DO_ERROR(X86_TRAP_BR, SIGSEGV, SI_KERNEL, bounds, "bounds")
+DO_ERROR(X86_TRAP_UD, SIGILL, ILL_ILLOPN, invalid_op, "invalid opcode")
+DO_ERROR(X86_TRAP_NM, SIGSEGV, SI_KERNEL, device_not_available,
+	 "device not available")
+DO_ERROR(9, SIGFPE, SI_KERNEL, coprocessor_segment_overrun,
+	 "coprocessor segment overrun")
+DO_ERROR(X86_TRAP_TS, SIGSEGV, SI_KERNEL, invalid_TSS, "invalid TSS")
+DO_ERROR(X86_TRAP_NP, SIGBUS, SI_KERNEL, segment_not_present,
+	 "segment not present")
+DO_ERROR(X86_TRAP_SS, SIGBUS, SI_KERNEL, stack_segment, "stack segment")
+DO_ERROR(X86_TRAP_GP, SIGSEGV, SI_KERNEL, general_protection,
+	 "general protection fault")
+DO_ERROR(X86_TRAP_MF, SIGFPE, SI_KERNEL, coprocessor_error,
+	 "coprocessor error")
+DO_ERROR(X86_TRAP_AC, SIGBUS, BUS_ADRALN, alignment_check, "alignment check")
+DO_ERROR(X86_TRAP_MC, SIGBUS, SI_KERNEL, machine_check, "machine check")
+DO_ERROR(X86_TRAP_XF, SIGFPE, SI_KERNEL, simd_coprocessor_error,
+	 "SIMD coprocessor error")
+DO_ERROR(20, SIGSEGV, SI_KERNEL, virtualization_exception,
+	 "virtualization exception")
+DO_ERROR(21, SIGSEGV, SI_KERNEL, control_protection, "control protection")
+DO_ERROR(28, SIGSEGV, SI_KERNEL, hypervisor_injection, "hypervisor injection")
+DO_ERROR(29, SIGSEGV, SI_KERNEL, vmm_communication, "VMM communication")
+DO_ERROR(30, SIGSEGV, SI_KERNEL, security_exception, "security exception")
+DO_ERROR(31, SIGSEGV, SI_KERNEL, reserved_exception, "reserved exception")
 
 /*
  * iret back to user space faulted (entry.S's iret_exc): the frame it was
- * given is bad. Only the process can be to blame.
+ * given is bad (sigreturn with a forged cs or ss, say), and the frame
+ * this handler sees is that user frame. Linux's iret_error: SIGILL,
+ * ILL_BADSTK.
  */
 DECLARE_HANDLER(iret_error);
 DECLARE_HANDLER(iret_error)
 {
-	kill_current(SIGSEGV, "iret to user space faulted (bad frame)");
+	user_fault(X86_TRAP_GP, error_code, SIGILL, ILL_BADSTK, 0,
+		   "iret to user space faulted (bad frame)", regs);
 }
 
 /* Vector 15: some old CPUs raise it spuriously; Linux ignores it too. */
@@ -97,8 +132,10 @@ DECLARE_HANDLER(spurious_interrupt_bug)
 DECLARE_HANDLER(int3);
 DECLARE_HANDLER(int3)
 {
-	if (user_mode(regs))
-		kill_current(SIGTRAP, "int3 at eip %08lx", regs->eip - 1);
+	if (user_mode(regs)) {
+		user_fault(X86_TRAP_BP, 0, SIGTRAP, SI_KERNEL, 0, "int3", regs);
+		return;
+	}
 	int3_count++;
 	pr_debug("int3 at %08lx\n", regs->eip - 1);
 }
@@ -118,9 +155,16 @@ DECLARE_HANDLER(debug)
 	unsigned long dr6;
 
 	__asm__ __volatile__("movl %%dr6, %0" : "=r"(dr6));
-	if (user_mode(regs))
-		kill_current(SIGTRAP, "debug trap at eip %08lx (dr6 %08lx)",
-			     regs->eip, dr6);
+	if (user_mode(regs)) {
+		/* Linux's get_si_code(dr6): a single step, a hardware
+		 * breakpoint, or else a breakpoint. */
+		int code = dr6 & 0x4000 ? TRAP_TRACE :
+			   dr6 & 0xf ? TRAP_HWBKPT : TRAP_BRKPT;
+
+		user_fault(X86_TRAP_DB, 0, SIGTRAP, code, regs->eip,
+			   "debug trap", regs);
+		return;
+	}
 	if (regs->eip >= (unsigned long)sysenter_entry &&
 	    regs->eip <= (unsigned long)sysenter_singlestep_end)
 		return;
@@ -162,9 +206,23 @@ DECLARE_HANDLER(page_fault)
 	if (cr2 < TASK_SIZE && current->mm && !(error_code & X86_PF_RSVD) &&
 	    !handle_mm_fault(current->mm, cr2, error_code & X86_PF_WRITE))
 		return;
-	if (user_mode(regs))
-		kill_current(SIGSEGV, "segfault at %08lx eip %08lx (%s)", cr2,
-			     regs->eip, why);
+	if (user_mode(regs)) {
+		/* No mapping there (kernel addresses included): MAPERR;
+		 * a mapping that forbids the access: ACCERR. */
+		bool mapped = cr2 < TASK_SIZE && current->mm &&
+			      find_vma(current->mm, cr2);
+
+		current->thread.cr2 = cr2;
+		if (cr2 >= TASK_SIZE)	/* Linux's sanitize_error_code */
+			error_code |= X86_PF_PROT;
+		current->thread.trap_nr = X86_TRAP_PF;
+		current->thread.error_code = error_code;
+		snprintf(why + strlen(why), sizeof(why) - strlen(why),
+			 " at %08lx eip %08lx", cr2, regs->eip);
+		force_sig_fault(SIGSEGV, mapped ? SEGV_ACCERR : SEGV_MAPERR,
+				cr2, why);
+		return;
+	}
 	fixup = search_exception_tables(regs->eip);
 	if (fixup) {
 		regs->eip = fixup;

@@ -14,5 +14,6 @@ void time_init(void);
 
 /* a is at or after b, correct across jiffies wrapping (Linux's macro). */
 #define time_after_eq(a, b)	((long)((a) - (b)) >= 0)
+#define time_before(a, b)	((long)((a) - (b)) < 0)
 
 #endif

@@ -11,9 +11,9 @@
 
 #include <asm-generic/errno.h>
 
-#define ERESTARTSYS		512
-#define ERESTARTNOINTR		513
-#define ERESTARTNOHAND		514
-#define ERESTART_RESTARTBLOCK	516
+#define ERESTARTSYS		512	/* restart if SA_RESTART, else EINTR */
+#define ERESTARTNOINTR		513	/* always restart */
+#define ERESTARTNOHAND		514	/* restart if no handler ran */
+#define ERESTART_RESTARTBLOCK	516	/* go on through restart_syscall */
 
 #endif

@@ -6,6 +6,7 @@
 
 /* Wait-status encodings, as Linux's (see WIFEXITED and friends). */
 #define W_EXITCODE(ret, sig)	((ret) << 8 | (sig))
+#define W_STOPCODE(sig)		((sig) << 8 | 0x7f)
 
 /*
  * End the current task with wait status `status`: release its memory
@@ -13,12 +14,8 @@
  */
 __noreturn void do_exit(int status);
 
-/*
- * Kill the current task for a fault it caused in user mode, as if by
- * signal signo (signals proper do not exist yet): log the reason, keep
- * it for the parent, exit with the signal's wait status.
- */
-__noreturn void kill_current(int signo, const char *fmt, ...) __printf(2, 3);
+/* End every thread of current's group with wait status `status`. */
+__noreturn void do_group_exit(int status);
 
 struct task_struct;
 struct rusage;

@@ -88,8 +88,8 @@ struct futex_timeout {
 
 /*
  * Sleep with q queued (interrupts off) until a waker dequeues it (0),
- * the timeout passes (-ETIMEDOUT) or the thread group is exiting
- * (-EINTR, never seen: the task dies on its way out). q is off the
+ * the timeout passes (-ETIMEDOUT) or a signal is pending (-ERESTARTSYS:
+ * a handler with SA_RESTART, or none, restarts the wait). q is off the
  * queue when it returns.
  */
 int futex_sleep(struct futex_q *q, const struct futex_timeout *to);

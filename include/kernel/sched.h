@@ -17,6 +17,7 @@
 
 #include <asm/desc.h>
 #include <asm/ptrace.h>
+#include <kernel/signal.h>
 #include <kernel/types.h>
 #include <kernel/wait.h>
 
@@ -38,7 +39,8 @@ typedef int pid_t;
 
 enum task_state {
 	TASK_RUNNING,
-	TASK_INTERRUPTIBLE,	/* asleep until woken */
+	TASK_INTERRUPTIBLE,	/* asleep until woken (or a signal comes) */
+	TASK_STOPPED,		/* a stop signal: until SIGCONT or SIGKILL */
 	TASK_ZOMBIE,		/* exited; waiting to be reaped */
 	TASK_DEAD,		/* exited, nobody waits: freed at the next switch */
 };
@@ -55,12 +57,17 @@ struct thread_struct {
 	unsigned long eip;	/* where it resumes */
 	unsigned long esp0;	/* top of its kernel stack */
 	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];
+	/* The last user-mode fault, for the signal frame's sigcontext. */
+	unsigned long trap_nr;
+	unsigned long error_code;
+	unsigned long cr2;
 };
 
 struct mm_struct;
 struct files_struct;
 struct fs_struct;
 struct sighand_struct;
+struct signal_struct;
 
 struct task_struct {
 	struct thread_struct thread;
@@ -85,6 +92,15 @@ struct task_struct {
 	struct vfork_done *vfork_done;	/* CLONE_VFORK: the parent waits on it */
 	struct wait_queue_head wait_chldexit;	/* the group's wait4s sleep on the leader's */
 	int group_exit;			/* exit_group by another thread: its status + 1 */
+	/* Signals (kernel/signal.c). */
+	struct signal_struct *signal;	/* shared with CLONE_THREAD */
+	int sigpending;			/* entry.S: take signals before user mode */
+	ksigset_t blocked;
+	ksigset_t saved_sigmask;	/* sigsuspend's: back after the handler */
+	bool restore_sigmask;
+	struct sigpending pending;	/* sent to this thread only */
+	struct sigaltstack_state sas;
+	struct restart_block restart_block;	/* for restart_syscall */
 	struct task_struct *next_task;	/* every task, a circular list */
 };
 
@@ -101,13 +117,6 @@ static inline struct wait_queue_head *child_wait_queue(struct task_struct *t)
 	return t->group_leader ? &t->group_leader->wait_chldexit :
 				 &t->wait_chldexit;
 }
-
-/*
- * Must the current task stop sleeping and leave the kernel? (Another
- * thread ran exit_group or exec; signals will add to this.) Sleeping
- * system calls check it after every wake-up and return -EINTR.
- */
-static inline bool current_must_leave(void);
 
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 {
@@ -136,11 +145,6 @@ pid_t alloc_pid(void);
 #define for_each_task(t) \
 	for ((t) = &init_task; (t); \
 	     (t) = (t)->next_task == &init_task ? NULL : (t)->next_task)
-
-static inline bool current_must_leave(void)
-{
-	return current->group_exit != 0;
-}
 
 /* Copy t's TLS descriptors into the GDT (arch/i386/tls.c). */
 void load_tls(const struct thread_struct *t);

@@ -1,16 +1,15 @@
 /*
  * Signal handler tables: what each of the 64 signals does for a thread
  * group. Shared and reference counted (CLONE_SIGHAND), copied by fork,
- * reset by execve, as Linux's struct sighand_struct. This part holds and
- * reports handlers (rt_sigaction, sigaction); delivering signals comes
- * with the signals work.
+ * reset by execve, as Linux's struct sighand_struct. The handlers are
+ * set and read here (rt_sigaction, sigaction) and used by kernel/signal.c
+ * and arch/i386/signal.c.
  */
 #ifndef _KERNEL_SIGHAND_H
 #define _KERNEL_SIGHAND_H
 
+#include <kernel/signal.h>
 #include <kernel/types.h>
-
-#define KERNEL_NSIG	64	/* Linux's _NSIG on x86 */
 
 /*
  * rt_sigaction's structure on i386 (arch/x86/include/asm/signal.h, the

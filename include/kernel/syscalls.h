@@ -83,4 +83,26 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act,
 long sys_sigaction(int sig, const struct old_sigaction __user *act,
 		   struct old_sigaction __user *oact);
 
+/* Signals (kernel/signal.c, kernel/itimer.c, arch/i386/signal.c). */
+struct kitimerval;
+long sys_restart_syscall(void);
+long sys_kill(int pid, int sig);
+long sys_tkill(int pid, int sig);
+long sys_tgkill(int tgid, int pid, int sig);
+long sys_rt_sigprocmask(int how, const u64 __user *nset, u64 __user *oset,
+			size_t sigsetsize);
+long sys_sigprocmask(int how, const u32 __user *nset, u32 __user *oset);
+long sys_rt_sigpending(u64 __user *set, size_t sigsetsize);
+long sys_sigpending(u32 __user *set);
+long sys_rt_sigsuspend(const u64 __user *mask, size_t sigsetsize);
+long sys_sigsuspend(int unused1, int unused2, u32 mask);
+long sys_pause(void);
+long sys_sigaltstack(const void __user *uss, void __user *uoss);
+long sys_alarm(unsigned int seconds);
+long sys_setitimer(int which, const struct kitimerval __user *value,
+		   struct kitimerval __user *ovalue);
+long sys_getitimer(int which, struct kitimerval __user *value);
+long sys_sigreturn(void);
+long sys_rt_sigreturn(void);
+
 #endif

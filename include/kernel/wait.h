@@ -32,13 +32,13 @@ void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e);
 void wake_up(struct wait_queue_head *wq);
 
 /*
- * Sleep until cond is true, or until `timeout` ticks have passed (0 =
- * no limit). Returns true if cond became true, false on timeout or
- * when the task's thread group is exiting (exit_group by another thread).
- * Interrupts are off while cond is tested, so a wake-up from an
- * interrupt handler cannot slip between the test and the sleep.
+ * Sleep until cond is true, until `timeout` ticks have passed (0 = no
+ * limit), or until `stop` (a signal is pending, say). Returns true if
+ * cond became true, false otherwise. Interrupts are off while cond is
+ * tested, so a wake-up from an interrupt handler cannot slip between the
+ * test and the sleep.
  */
-#define wait_event_timeout(wq, cond, timeout)				\
+#define __wait_event(wq, cond, timeout, stop)				\
 ({									\
 	struct wait_queue_entry __we = { current, NULL };		\
 	unsigned long __flags = local_irq_save();			\
@@ -49,7 +49,7 @@ void wake_up(struct wait_queue_head *wq);
 	for (;;) {							\
 		if ((__ok = (cond)))					\
 			break;						\
-		if (current->group_exit)	/* dying: stop waiting */	\
+		if (stop)						\
 			break;						\
 		if (__deadline && time_after_eq(jiffies, __deadline))	\
 			break;						\
@@ -64,6 +64,12 @@ void wake_up(struct wait_queue_head *wq);
 	__ok;								\
 })
 
+/* Interruptible: a pending signal ends the wait (then false). */
+#define wait_event_timeout(wq, cond, timeout) \
+	__wait_event(wq, cond, timeout, signal_pending(current))
 #define wait_event(wq, cond)	((void)wait_event_timeout(wq, cond, 0))
+/* Killable: only a fatal signal (the group is dying) ends the wait. */
+#define wait_event_killable(wq, cond) \
+	__wait_event(wq, cond, 0, fatal_signal_pending(current))
 
 #endif
