@@ -275,6 +275,8 @@ static void group_kill(struct task_struct *t, int sig)
 	struct task_struct *th;
 
 	note_kill(t, sig);
+	pr_info("%s[%d]: killed by signal %d: %s\n", t->comm, t->tgid, sig,
+		(t->group_leader ? t->group_leader : t)->exit_reason);
 	if (t->signal)
 		t->signal->group_stop = 0;
 	for_each_thread(t->tgid, th) {
