@@ -122,8 +122,11 @@ __noreturn void do_exit(int status)
 	}
 	flush_sigqueue(&t->pending);
 	if (t->signal) {
-		put_signal_struct(t->signal);
+		struct signal_struct *s = t->signal;
+
 		t->signal = NULL;
+		retarget_shared_pending(t, s);
+		put_signal_struct(s);
 	}
 	reparent_children(t);
 	if (t->exit_signal == -1) {

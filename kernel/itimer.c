@@ -1,12 +1,15 @@
 /*
- * ITIMER_REAL: alarm (27), setitimer (104) and getitimer (105). One real
- * timer per process (thread group), kept in its signal_struct as a
- * jiffies deadline and a period; the timer tick sends SIGALRM to the
- * group when the deadline passes (si_code SI_KERNEL, as Linux's
- * it_real_fn), and re-arms a periodic timer. Tick resolution (10 ms).
+ * Interval timers: alarm (27), setitimer (104) and getitimer (105), one
+ * set per process (thread group), in its signal_struct:
  *
- * ITIMER_VIRTUAL and ITIMER_PROF count CPU time, which this kernel does
- * not account: they give -EINVAL (documented in docs/signals.md).
+ *   ITIMER_REAL     wall time: a jiffies deadline; SIGALRM
+ *   ITIMER_VIRTUAL  user CPU time of the process: ticks left; SIGVTALRM
+ *   ITIMER_PROF     user + kernel CPU time: ticks left; SIGPROF
+ *
+ * CPU time is sampled as old Linux did: each timer tick charges one tick
+ * to the process that was running (to VIRTUAL only if the tick came in
+ * user mode). The signals go to the group with si_code SI_KERNEL, and a
+ * periodic timer re-arms. Tick resolution (10 ms) for all three.
  */
 #include <asm/irq.h>
 #include <asm/siginfo.h>
@@ -47,42 +50,80 @@ static void ticks_to_timeval(unsigned long ticks, s32 *sec, s32 *usec)
 	*usec = (ticks % HZ) * USEC_PER_TICK;
 }
 
-static void get_real_timer(struct signal_struct *s, struct kitimerval *v)
+/* Timer `which` of s as a kitimerval (interrupts off). */
+static void get_timer(struct signal_struct *s, int which,
+		      struct kitimerval *v)
 {
-	unsigned long left = 0;
+	unsigned long left = 0, incr;
 
-	if (s->it_real_expires) {
-		left = s->it_real_expires - jiffies;
-		if ((long)left <= 0)
-			left = 1;	/* due: it fires at this tick */
+	if (which == ITIMER_REAL) {
+		if (s->it_real_expires) {
+			left = s->it_real_expires - jiffies;
+			if ((long)left <= 0)
+				left = 1;	/* due: it fires at this tick */
+		}
+		incr = s->it_real_incr;
+	} else {
+		left = s->it_cpu[which - ITIMER_VIRTUAL].left;
+		incr = s->it_cpu[which - ITIMER_VIRTUAL].incr;
 	}
 	ticks_to_timeval(left, &v->it_value.tv_sec, &v->it_value.tv_usec);
-	ticks_to_timeval(s->it_real_incr, &v->it_interval.tv_sec,
-			 &v->it_interval.tv_usec);
+	ticks_to_timeval(incr, &v->it_interval.tv_sec, &v->it_interval.tv_usec);
 }
 
-/* Arm (value non-zero) or disarm the real timer; the old setting to old. */
-static void set_real_timer(const struct kitimerval *v, struct kitimerval *old)
+/* Arm (value non-zero) or disarm timer `which`; the old setting to old. */
+static void set_timer(int which, const struct kitimerval *v,
+		      struct kitimerval *old)
 {
 	struct signal_struct *s = current->signal;
 	unsigned long flags = local_irq_save();
 	unsigned long value = timeval_to_ticks(v->it_value.tv_sec,
 					       v->it_value.tv_usec);
+	unsigned long incr = timeval_to_ticks(v->it_interval.tv_sec,
+					      v->it_interval.tv_usec);
 
 	if (old)
-		get_real_timer(s, old);
-	s->it_real_incr = timeval_to_ticks(v->it_interval.tv_sec,
-					   v->it_interval.tv_usec);
-	s->it_real_expires = value ? (jiffies + value) ?: 1 : 0;
+		get_timer(s, which, old);
+	if (which == ITIMER_REAL) {
+		s->it_real_incr = incr;
+		s->it_real_expires = value ? (jiffies + value) ?: 1 : 0;
+	} else {
+		s->it_cpu[which - ITIMER_VIRTUAL].incr = incr;
+		s->it_cpu[which - ITIMER_VIRTUAL].left = value;
+	}
 	local_irq_restore(flags);
 }
 
-/* Called by the timer tick, interrupts off. */
-void signal_tick(void)
+static bool valid_which(int which)
+{
+	return which == ITIMER_REAL || which == ITIMER_VIRTUAL ||
+	       which == ITIMER_PROF;
+}
+
+static void send_timer_signal(int sig, struct task_struct *t)
+{
+	struct ksiginfo info = { .signo = sig, .code = SI_KERNEL };
+
+	send_sig_info_group(sig, &info, t);
+}
+
+/* Charge a tick of CPU time to one of current's CPU timers. */
+static void cpu_timer_tick(int which, int sig)
+{
+	struct signal_struct *s = current->signal;
+	unsigned long *left = &s->it_cpu[which - ITIMER_VIRTUAL].left;
+
+	if (*left && !--*left) {
+		*left = s->it_cpu[which - ITIMER_VIRTUAL].incr;
+		send_timer_signal(sig, current);
+	}
+}
+
+/* Called by the timer interrupt, interrupts off. */
+void itimer_tick(bool user)
 {
 	struct task_struct *t;
 	struct signal_struct *s;
-	struct ksiginfo info = { .signo = SIGALRM, .code = SI_KERNEL };
 
 	for_each_task(t) {
 		s = t->signal;
@@ -91,8 +132,13 @@ void signal_tick(void)
 			continue;
 		s->it_real_expires = s->it_real_incr ?
 				     (jiffies + s->it_real_incr) ?: 1 : 0;
-		send_sig_info_group(SIGALRM, &info, t);
+		send_timer_signal(SIGALRM, t);
 	}
+	if (current == &init_task || !current->signal)
+		return;
+	if (user)
+		cpu_timer_tick(ITIMER_VIRTUAL, SIGVTALRM);
+	cpu_timer_tick(ITIMER_PROF, SIGPROF);
 }
 
 long sys_setitimer(int which, const struct kitimerval __user *uvalue,
@@ -105,9 +151,9 @@ long sys_setitimer(int which, const struct kitimerval __user *uvalue,
 	if (!timeval_valid(v.it_value.tv_sec, v.it_value.tv_usec) ||
 	    !timeval_valid(v.it_interval.tv_sec, v.it_interval.tv_usec))
 		return -EINVAL;
-	if (which != ITIMER_REAL)	/* see the top of this file */
+	if (!valid_which(which))
 		return -EINVAL;
-	set_real_timer(&v, &old);
+	set_timer(which, &v, &old);
 	if (uovalue && copy_to_user(uovalue, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
@@ -118,10 +164,10 @@ long sys_getitimer(int which, struct kitimerval __user *uvalue)
 	struct kitimerval v;
 	unsigned long flags;
 
-	if (which != ITIMER_REAL)
+	if (!valid_which(which))
 		return -EINVAL;
 	flags = local_irq_save();
-	get_real_timer(current->signal, &v);
+	get_timer(current->signal, which, &v);
 	local_irq_restore(flags);
 	if (copy_to_user(uvalue, &v, sizeof(v)))
 		return -EFAULT;
@@ -135,7 +181,7 @@ long sys_alarm(unsigned int seconds)
 
 	/* Linux caps at INT_MAX seconds (a 32-bit time_t). */
 	v.it_value.tv_sec = seconds > 0x7fffffff ? 0x7fffffff : seconds;
-	set_real_timer(&v, &old);
+	set_timer(ITIMER_REAL, &v, &old);
 	if ((!old.it_value.tv_sec && old.it_value.tv_usec) ||
 	    old.it_value.tv_usec >= 500000)
 		old.it_value.tv_sec++;

@@ -152,7 +152,6 @@ void sched_tick(void)
 			others = true;
 		t = t->next_task;
 	} while (t != &init_task);
-	signal_tick();		/* ITIMER_REAL deadlines: SIGALRM */
 	if (others)
 		need_resched = 1;
 }

@@ -16,6 +16,8 @@
 #include <asm/irq.h>
 #include <asm/ptrace.h>
 #include <asm/siginfo.h>
+#include <asm/timer.h>
+#include <linux/time.h>
 #include <asm/uaccess.h>
 #include <linux/wait.h>
 #include <kernel/errno.h>
@@ -213,18 +215,25 @@ static int next_signal(const struct sigpending *p, ksigset_t blocked)
 	return sig;
 }
 
-static int dequeue_signal(struct task_struct *t, struct ksiginfo *info)
+/* The next signal outside `blocked`, thread's own first; 0 if none. */
+static int dequeue_signal_mask(struct task_struct *t, ksigset_t blocked,
+			       struct ksiginfo *info)
 {
-	int sig = next_signal(&t->pending, t->blocked);
+	int sig = next_signal(&t->pending, blocked);
 
 	if (sig) {
 		collect_signal(sig, &t->pending, info);
 		return sig;
 	}
-	sig = next_signal(&t->signal->shared_pending, t->blocked);
+	sig = next_signal(&t->signal->shared_pending, blocked);
 	if (sig)
 		collect_signal(sig, &t->signal->shared_pending, info);
 	return sig;
+}
+
+static int dequeue_signal(struct task_struct *t, struct ksiginfo *info)
+{
+	return dequeue_signal_mask(t, t->blocked, info);
 }
 
 struct signal_struct *alloc_signal_struct(void)
@@ -242,6 +251,19 @@ void put_signal_struct(struct signal_struct *s)
 		return;
 	flush_sigqueue(&s->shared_pending);
 	kfree(s);
+}
+
+void retarget_shared_pending(struct task_struct *t, struct signal_struct *s)
+{
+	struct task_struct *th;
+
+	if (!s->shared_pending.signal)
+		return;
+	for_each_thread(t->tgid, th) {
+		recalc_sigpending(th);
+		if (th->sigpending && th->state == TASK_INTERRUPTIBLE)
+			th->state = TASK_RUNNING;
+	}
 }
 
 /* --- sending ---------------------------------------------------------- */
@@ -322,7 +344,9 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 	} else {
 		return;
 	}
-	if (sig_fatal(t, sig) && !(t->blocked & sigmask(sig))) {
+	/* Fatal, unless it is one rt_sigtimedwait waits for. */
+	if (sig_fatal(t, sig) && !(t->blocked & sigmask(sig)) &&
+	    !(t->real_blocked & sigmask(sig))) {
 		group_kill(t, sig);
 		return;
 	}
@@ -817,6 +841,100 @@ long sys_sigsuspend(int unused1, int unused2, u32 mask)
 	(void)unused1;
 	(void)unused2;
 	return sigsuspend((current->blocked & ~0xffffffffULL) | mask);
+}
+
+/*
+ * rt_sigtimedwait (177): take one of `these` (normally blocked) without
+ * a handler, waiting at most *uts (NULL: no limit). While it sleeps the
+ * waited signals are unblocked, with real_blocked remembering the mask,
+ * so that their arrival wakes it and a fatal default does not kill.
+ */
+long sys_rt_sigtimedwait(const ksigset_t __user *uthese, void __user *uinfo,
+			 const struct timespec __user *uts, size_t sigsetsize)
+{
+	struct timespec ts;
+	struct ksiginfo info;
+	ksigset_t these, wait_blocked;
+	unsigned long flags, deadline = 0;
+	int sig;
+
+	if (sigsetsize != sizeof(ksigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 ||
+		    ts.tv_nsec >= 1000000000L)
+			return -EINVAL;
+	}
+	these &= ~SIG_KERNEL_ONLY_MASK;
+	wait_blocked = ~these;
+	flags = local_irq_save();
+	sig = dequeue_signal_mask(current, wait_blocked, &info);
+	if (!sig && (!uts || ts.tv_sec || ts.tv_nsec)) {
+		if (uts)	/* whole ticks, rounded up, plus the current one */
+			deadline = jiffies + 1 + ts.tv_sec * HZ +
+				   (ts.tv_nsec + 1000000000L / HZ - 1) /
+				   (1000000000L / HZ);
+		current->real_blocked = current->blocked;
+		current->blocked &= wait_blocked;
+		recalc_sigpending(current);
+		while (!signal_pending(current) &&
+		       (!deadline || time_before(jiffies, deadline))) {
+			current->wakeup_jiffies = deadline;
+			current->state = TASK_INTERRUPTIBLE;
+			schedule();
+		}
+		current->state = TASK_RUNNING;
+		current->wakeup_jiffies = 0;
+		current->blocked = current->real_blocked;
+		current->real_blocked = 0;
+		sig = dequeue_signal_mask(current, wait_blocked, &info);
+		recalc_sigpending(current);
+		if (!sig) {
+			local_irq_restore(flags);
+			return deadline && !time_before(jiffies, deadline) ?
+			       -EAGAIN : -EINTR;
+		}
+	}
+	recalc_sigpending(current);
+	local_irq_restore(flags);
+	if (!sig)
+		return -EAGAIN;
+	if (uinfo && copy_siginfo_to_user(uinfo, &info))
+		return -EFAULT;
+	return sig;
+}
+
+/*
+ * rt_sigqueueinfo (178): kill with the caller's own siginfo, as for
+ * sigqueue(3). A process may not pretend to be the kernel or kill(2)
+ * (si_code >= 0) or tkill (SI_TKILL) except to itself (EPERM).
+ */
+long sys_rt_sigqueueinfo(pid_t pid, int sig, const void __user *uinfo)
+{
+	siginfo_t si;
+	struct ksiginfo info;
+	struct task_struct *t;
+
+	if (copy_from_user(&si, uinfo, sizeof(si)))
+		return -EFAULT;
+	if ((si.si_code >= 0 || si.si_code == SI_TKILL) &&
+	    pid != current->tgid)
+		return -EPERM;
+	if (!valid_signal(sig))
+		return -EINVAL;
+	memset(&info, 0, sizeof(info));
+	info.signo = sig;
+	info.errno_ = si.si_errno;
+	info.code = si.si_code;
+	memcpy(info.fields, (char *)&si + 3 * sizeof(int), sizeof(info.fields));
+	t = pid > 0 ? find_process(pid) : NULL;
+	if (!t)
+		return -ESRCH;
+	return send_sig_info_group(sig, &info, t);
 }
 
 /* --- sigaltstack ------------------------------------------------------ */

@@ -14,6 +14,12 @@ long sys_getpid(void)
 	return current->tgid;
 }
 
+/* getuid, geteuid, getgid, getegid and their 32-bit forms: all root. */
+long sys_getuid(void)
+{
+	return 0;
+}
+
 long sys_gettid(void)
 {
 	return current->pid;

@@ -3,7 +3,7 @@
 #
 #   $(LIBC_A)  build/libc/libc.a   the library
 #   $(CRT1)    build/libc/crt1.o   _start; link it first
-#   build/libc/include/bits/*.h    generated from the UAPI headers
+#   build/libc/include/bits/syscall.h  generated from <asm/unistd_32.h>
 #   build/libc/gen/*.c             wrappers generated from libc/syscalls.list
 #   build/tests/user/NAME          tests/user/NAME.c, linked static (rule below)
 #
@@ -53,19 +53,14 @@ $(error libc: two objects share a file name: $(sort $(foreach o,$(LIBC_OBJS), \
 	$(if $(filter-out 1,$(words $(filter %/$(notdir $(o)),$(LIBC_OBJS)))),$(notdir $(o))))))
 endif
 
-# SYS_* for every __NR_* (musl's sed), and the signal numbers (the
-# preprocessor reads <asm/signal.h>, so commented-out ones stay out).
+# SYS_* for every __NR_* (musl's sed). (<signal.h> reads the signal
+# numbers from the UAPI <linux/signal.h> itself.)
 $(LIBC_HDRS): $(UAPI) libc/build.mk
 	@mkdir -p $(LIBC_OUT)/include/bits
 	$(quiet) GEN $(LIBC_OUT)/include/bits/syscall.h
 	$(Q){ echo '/* Generated from <asm/unistd_32.h> by libc/build.mk: do not edit. */'; \
 	  sed -n 's/^#define __NR_\([a-z0-9_]*\)[ \t].*/#define SYS_\1 __NR_\1/p' \
 		$(BUILD)/uapi/asm/unistd_32.h; } > $(LIBC_OUT)/include/bits/syscall.h
-	$(quiet) GEN $(LIBC_OUT)/include/bits/signum.h
-	$(Q){ echo '/* Generated from <asm/signal.h> by libc/build.mk: do not edit. */'; \
-	  $(CC) $(USER_CFLAGS) -E -dM -include asm/signal.h -x c /dev/null | \
-	  sed -n 's/^#define \(SIG[A-Z0-9]*\) \([0-9][0-9]*\)$$/#define \1 \2/p' | \
-	  grep -v 'SIGRTMIN\|SIGUNUSED' | sort -k3n; } > $(LIBC_OUT)/include/bits/signum.h
 	@touch $@
 
 $(LIBC_OUT)/gen/.stamp: libc/syscalls.list libc/gen-syscalls.sh

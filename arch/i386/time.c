@@ -23,6 +23,7 @@ static void timer_interrupt(unsigned irq, struct pt_regs *regs)
 {
 	jiffies++;
 	timekeeping_tick();
+	itimer_tick(user_mode(regs));	/* SIGALRM, SIGVTALRM, SIGPROF */
 	sched_tick();
 }
 

@@ -97,6 +97,7 @@ struct task_struct {
 	int sigpending;			/* entry.S: take signals before user mode */
 	ksigset_t blocked;
 	ksigset_t saved_sigmask;	/* sigsuspend's: back after the handler */
+	ksigset_t real_blocked;		/* rt_sigtimedwait: the mask while it waits */
 	bool restore_sigmask;
 	struct sigpending pending;	/* sent to this thread only */
 	struct sigaltstack_state sas;

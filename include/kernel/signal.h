@@ -70,6 +70,8 @@ struct signal_struct {
 	/* ITIMER_REAL (alarm, setitimer): jiffies deadline (0: off), period. */
 	unsigned long it_real_expires;
 	unsigned long it_real_incr;
+	/* ITIMER_VIRTUAL, ITIMER_PROF: ticks of CPU time left (0: off), period. */
+	struct { unsigned long left, incr; } it_cpu[2];
 	/* Job control: a stop signal stopped the group (its number), and
 	 * what wait4 has still to report with WUNTRACED / WCONTINUED. */
 	int group_stop;
@@ -145,11 +147,13 @@ int do_sigaltstack(const void __user *uss, void __user *uoss,
 		   unsigned long sp);
 
 /* fork, exec and exit. */
+/* exiting thread t leaves the group's pending signals to the others. */
+void retarget_shared_pending(struct task_struct *t, struct signal_struct *s);
 struct signal_struct *alloc_signal_struct(void);
 void put_signal_struct(struct signal_struct *sig);
 void flush_sigqueue(struct sigpending *p);
-/* The timer tick: ITIMER_REAL deadlines. */
-void signal_tick(void);
+/* The timer tick: itimers; `user` if it interrupted user mode. */
+void itimer_tick(bool user);
 
 /* restart_syscall's default: nothing to go on with (-EINTR). */
 long do_no_restart_syscall(struct restart_block *r);

@@ -36,6 +36,8 @@ long sys_pipe2(int __user *fildes, int flags);
 long sys_sync_file_range(int fd, u32 off_lo, u32 off_hi, u32 n_lo, u32 n_hi,
 			 unsigned int flags);
 long sys_getpid(void);
+/* Everyone is root: uid and gid 0. */
+long sys_getuid(void);
 long sys_gettid(void);
 long sys_getppid(void);
 long sys_getpgid(int pid);
@@ -102,6 +104,9 @@ long sys_alarm(unsigned int seconds);
 long sys_setitimer(int which, const struct kitimerval __user *value,
 		   struct kitimerval __user *ovalue);
 long sys_getitimer(int which, struct kitimerval __user *value);
+long sys_rt_sigtimedwait(const u64 __user *these, void __user *info,
+			 const struct timespec __user *ts, size_t sigsetsize);
+long sys_rt_sigqueueinfo(int pid, int sig, const void __user *info);
 long sys_sigreturn(void);
 long sys_rt_sigreturn(void);
 

@@ -12,8 +12,6 @@
 #include <features.h>
 #include <sys/types.h>
 
-typedef unsigned long pthread_t;
-
 typedef struct {
 	size_t __stacksize;
 } pthread_attr_t;

@@ -21,5 +21,6 @@ char *strcat(char *restrict dst, const char *restrict src);
 char *strdup(const char *s);
 char *strstr(const char *haystack, const char *needle);
 char *strerror(int errnum);
+char *strsignal(int sig);
 
 #endif

@@ -29,9 +29,18 @@ __noreturn void _exit(int status);
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t gettid(void);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
 int brk(void *addr);
 void *sbrk(intptr_t increment);
 int isatty(int fd);
 long syscall(long number, ...);
+
+unsigned alarm(unsigned seconds);
+unsigned sleep(unsigned seconds);
+int usleep(useconds_t usec);
+int pause(void);
 
 #endif

@@ -5,7 +5,6 @@
  * ones. (Delivery is another matter: this only sets and reads actions.)
  */
 #include <asm/unistd_32.h>
-#include <asm/signal.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>

@@ -17,5 +17,9 @@ typedef __kernel_suseconds_t	suseconds_t;
 typedef __kernel_clockid_t	clockid_t;
 /* glibc's mode_t is 32 bits; the kernel's i386 __kernel_mode_t is 16. */
 typedef unsigned int		mode_t;
+typedef unsigned int		useconds_t;
+/* A thread's TCB address (<pthread.h>); here too for <signal.h>'s
+ * pthread_kill and pthread_sigmask. */
+typedef unsigned long		pthread_t;
 
 #endif

@@ -1,0 +1,40 @@
+/*
+ * sigsetjmp.S: int sigsetjmp(sigjmp_buf env, int savemask).
+ *
+ * setjmp (setjmp.S), and with savemask != 0 also the signal mask, for
+ * siglongjmp to restore. It must be asm: the registers saved must be the
+ * caller's, as at its call, and a C wrapper around setjmp would return
+ * from its own frame before the longjmp (the frame setjmp saved is gone).
+ * So the registers are saved here, then, if the mask is wanted, this
+ * jumps (not calls) to __sigsetjmp_tail(env, savemask): that C function
+ * runs in place of this one, with the same arguments and return address,
+ * saves the mask in env and returns 0 to sigsetjmp's caller.
+ *
+ *	8(%esp)	savemask
+ *	4(%esp)	env
+ *	0(%esp)	return address
+ */
+	.text
+	.globl	sigsetjmp
+	.type	sigsetjmp, @function
+sigsetjmp:
+	.cfi_startproc
+	movl	4(%esp), %eax
+	movl	%ebx, 0(%eax)
+	movl	%esi, 4(%eax)
+	movl	%edi, 8(%eax)
+	movl	%ebp, 12(%eax)
+	leal	4(%esp), %ecx
+	movl	%ecx, 16(%eax)
+	movl	(%esp), %ecx
+	movl	%ecx, 20(%eax)
+	# __mask_was_saved: 0 until __sigsetjmp_tail has saved it.
+	movl	$0, 24(%eax)
+	cmpl	$0, 8(%esp)
+	jne	__sigsetjmp_tail
+	xorl	%eax, %eax
+	ret
+	.cfi_endproc
+	.size	sigsetjmp, . - sigsetjmp
+
+	.section .note.GNU-stack, "", @progbits
