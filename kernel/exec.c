@@ -313,7 +313,7 @@ static int unshare_sighand_on_exec(void)
 	}
 	flush_signal_handlers(sh);
 	/* The mask and pending signals stay; the alternate stack goes. */
-	current->sas = (struct sigaltstack_state){ 0 };
+	current->sas = SAS_RESET;
 	return 0;
 }
 

@@ -144,8 +144,8 @@ static int copy_signal(struct task_struct *p, u64 flags)
 {
 	p->blocked = current->blocked;
 	p->restart_block.fn = do_no_restart_syscall;
-	if ((flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM)
-		p->sas = current->sas;
+	p->sas = (flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM ?
+		 current->sas : SAS_RESET;
 	if (flags & CLONE_THREAD) {
 		current->signal->count++;
 		p->signal = current->signal;

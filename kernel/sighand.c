@@ -80,6 +80,11 @@ static int do_sigaction(int sig, const struct k_sigaction *act,
 		sh->action[sig - 1] = *act;
 		sh->action[sig - 1].mask &= ~UNBLOCKABLE;
 		sh->action[sig - 1].flags &= UAPI_SA_FLAGS;
+		/* POSIX: setting a pending signal to be ignored discards it,
+		 * blocked or not (Linux's do_sigaction). */
+		if (act->handler == SIG_IGN_VALUE ||
+		    (act->handler == SIG_DFL_VALUE && sig_default_ignored(sig)))
+			flush_pending_signal(current, sig);
 	}
 	return 0;
 }

@@ -54,6 +54,11 @@ static bool sig_kernel_ignore(int sig)
 	return sig < SIGRT_FIRST && (sigmask(sig) & SIG_KERNEL_IGNORE_MASK);
 }
 
+bool sig_default_ignored(int sig)
+{
+	return sig_kernel_ignore(sig);
+}
+
 static bool sig_kernel_stop(int sig)
 {
 	return sig < SIGRT_FIRST && (sigmask(sig) & SIG_KERNEL_STOP_MASK);
@@ -188,6 +193,19 @@ static void flush_sigqueue_mask(struct sigpending *p, ksigset_t mask)
 			pq = &q->next;
 		}
 	}
+}
+
+void flush_pending_signal(struct task_struct *t, int sig)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *th;
+
+	flush_sigqueue_mask(&t->signal->shared_pending, sigmask(sig));
+	for_each_thread(t->tgid, th) {
+		flush_sigqueue_mask(&th->pending, sigmask(sig));
+		recalc_sigpending(th);
+	}
+	local_irq_restore(flags);
 }
 
 void flush_sigqueue(struct sigpending *p)
@@ -424,8 +442,8 @@ int send_sig_info_group(int sig, const struct ksiginfo *info,
 	return send_signal(sig, info, t, true);
 }
 
-void force_sig_fault(int sig, int code, unsigned long addr,
-		     const char *reason)
+static void force_sig(int sig, int code, unsigned long addr,
+		      const char *reason, bool fatal)
 {
 	struct task_struct *t = current;
 	struct k_sigaction *ka = sig_action(t, sig);
@@ -440,7 +458,8 @@ void force_sig_fault(int sig, int code, unsigned long addr,
 				sizeof(t->exit_reason));
 	}
 	/* Blocked or ignored: it cannot be handled, so it kills. */
-	if (ka->handler == SIG_IGN_VALUE || (t->blocked & sigmask(sig))) {
+	if (fatal || ka->handler == SIG_IGN_VALUE ||
+	    (t->blocked & sigmask(sig))) {
 		ka->handler = SIG_DFL_VALUE;
 		t->blocked &= ~sigmask(sig);
 	}
@@ -450,9 +469,16 @@ void force_sig_fault(int sig, int code, unsigned long addr,
 	local_irq_restore(flags);
 }
 
+void force_sig_fault(int sig, int code, unsigned long addr,
+		     const char *reason)
+{
+	force_sig(sig, code, addr, reason, false);
+}
+
+/* Linux's force_fatal_sig: a handler could only fail the same way. */
 void force_sigsegv(const char *reason)
 {
-	force_sig_fault(SIGSEGV, SI_KERNEL, 0, reason);
+	force_sig(SIGSEGV, SI_KERNEL, 0, reason, true);
 }
 
 /* --- taking signals -------------------------------------------------- */
@@ -613,7 +639,11 @@ static void user_info(struct ksiginfo *info, int sig, int code)
 	info->fields[1] = 0;			/* si_uid */
 }
 
-/* A live thread of process tgid, the leader if it lives. */
+/*
+ * Process tgid as a target: a live thread (the leader if it lives), or
+ * else its zombie leader, which exists until reaped (kill succeeds and
+ * the signal goes nowhere, as on Linux); NULL if there is no such process.
+ */
 static struct task_struct *find_process(pid_t tgid)
 {
 	struct task_struct *t, *leader = find_task_by_pid(tgid);
@@ -622,6 +652,8 @@ static struct task_struct *find_process(pid_t tgid)
 		return leader;
 	for_each_thread(tgid, t)
 		return t;
+	if (leader && leader->tgid == tgid && leader->state == TASK_ZOMBIE)
+		return leader;
 	return NULL;
 }
 
@@ -633,8 +665,8 @@ static int kill_processes(int sig, const struct ksiginfo *info, pid_t pgrp,
 	int found = 0;
 
 	for_each_task(t) {
-		if (!task_signalable(t) || find_process(t->tgid) != t)
-			continue;	/* one thread per process */
+		if (t == &init_task || find_process(t->tgid) != t)
+			continue;	/* one task per process */
 		if (all ? (t->tgid <= 1 || t->tgid == current->tgid)
 			: t->pgid != pgrp)
 			continue;
@@ -990,7 +1022,7 @@ int do_sigaltstack(const void __user *uss, void __user *uoss,
 		}
 		sas->sp = new.ss_sp;
 		sas->size = new.ss_size;
-		sas->flags = (u32)new.ss_flags & SS_FLAG_BITS;
+		sas->flags = new.ss_flags;	/* as given, as Linux keeps it */
 	}
 	if (uoss && copy_to_user(uoss, &old, sizeof(old)))
 		return -EFAULT;

@@ -45,6 +45,7 @@ struct task_struct *spawn_user(const char *path, const char *const argv[],
 	t->sighand = alloc_sighand();
 	t->signal = alloc_signal_struct();
 	t->restart_block.fn = do_no_restart_syscall;
+	t->sas = SAS_RESET;
 	if (!t->files || !t->fs || !t->sighand || !t->signal)
 		goto fail;
 	*err = exec_task(t, path, argv, envp_init);

@@ -165,12 +165,13 @@ static unsigned long get_sigframe(const struct k_sigaction *ka,
 	return sp;
 }
 
-/* The alternate-stack record of the ucontext; SS_AUTODISARM disarms it. */
-static void save_altstack(struct kstack_t *st, unsigned long sp)
+/* The alternate-stack record of the ucontext: the settings as they were
+ * set (Linux's save_altstack; never SS_ONSTACK unless the user said so). */
+static void save_altstack(struct kstack_t *st)
 {
 	st->ss_sp = current->sas.sp;
 	st->ss_size = current->sas.size;
-	st->ss_flags = sas_ss_flags(sp) | (current->sas.flags & SS_AUTODISARM);
+	st->ss_flags = current->sas.flags;
 }
 
 static u32 restorer_for(const struct k_sigaction *ka, u32 vdso_sym,
@@ -236,7 +237,7 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 	if (!access_ok(frame, sizeof(*frame)))
 		return -EFAULT;
 	memset(&uc, 0, sizeof(uc));
-	save_altstack(&uc.uc_stack, regs->esp);
+	save_altstack(&uc.uc_stack);
 	save_sigcontext(&uc.uc_mcontext, regs, mask);
 	uc.uc_sigmask = mask;
 	head[0] = restorer_for(ka, vdso_image->sym_kernel_rt_sigreturn,
@@ -253,7 +254,7 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 	/* SS_AUTODISARM: the stack is disarmed while the handler runs on it
 	 * (uc_stack keeps it, for rt_sigreturn to re-arm). */
 	if (current->sas.flags & SS_AUTODISARM)
-		current->sas = (struct sigaltstack_state){ 0 };
+		current->sas = SAS_RESET;
 	start_handler(regs, ka, addr, sig);
 	regs->edx = head[2];
 	regs->ecx = head[3];
@@ -354,16 +355,38 @@ void do_notify_resume(struct pt_regs *regs)
 
 /* --- sigreturn -------------------------------------------------------- */
 
+/* Can every byte of [addr, addr + len) be read? One probe per page. */
+static bool user_readable(u32 addr, size_t len)
+{
+	u8 byte;
+	u32 end = addr + len - 1;
+
+	if (!access_ok((const void __user *)addr, len))
+		return false;
+	for (u32 a = addr; ; a = (a & PAGE_MASK) + PAGE_SIZE) {
+		if (copy_from_user(&byte, (const void __user *)a, 1))
+			return false;
+		if ((a & PAGE_MASK) == (end & PAGE_MASK))
+			break;
+	}
+	return !copy_from_user(&byte, (const void __user *)end, 1);
+}
+
 /*
  * Load the registers from a sigcontext, trusting none of it: cs and ss
  * get RPL 3, only FIX_EFLAGS come from the user, and a data selector
  * that cannot be loaded becomes null on the way out (entry.S's fixups),
  * while a bad cs or ss makes iret fail, which is SIGILL (Linux's
- * iret_error). orig_eax = -1: nothing to restart.
+ * iret_error). orig_eax = -1: nothing to restart. The FPU state is not
+ * restored (none is saved), but a non-null fpstate must be readable, as
+ * Linux reads it: false (SIGSEGV) if it is not.
  */
-static void restore_sigcontext(struct pt_regs *regs,
+static bool restore_sigcontext(struct pt_regs *regs,
 			       const struct sigcontext_32 *sc)
 {
+	if (sc->fpstate && !user_readable(sc->fpstate,
+					  sizeof(struct _fpstate_32)))
+		return false;
 	regs->gs = sc->gs;
 	regs->fs = sc->fs;
 	regs->es = sc->es;
@@ -382,6 +405,7 @@ static void restore_sigcontext(struct pt_regs *regs,
 	regs->eflags = (regs->eflags & ~FIX_EFLAGS) | (sc->flags & FIX_EFLAGS);
 	regs->orig_eax = -1;
 	current->restart_block.fn = do_no_restart_syscall;
+	return true;
 }
 
 /* The old frame: its sc is at esp - 8 + 8 once the trampoline popped sig. */
@@ -396,7 +420,8 @@ long sys_sigreturn(void)
 	    copy_from_user(&extramask, &frame->extramask[0], sizeof(extramask)))
 		goto bad;
 	set_current_blocked((u64)extramask << 32 | sc.oldmask);
-	restore_sigcontext(regs, &sc);
+	if (!restore_sigcontext(regs, &sc))
+		goto bad;
 	return regs->eax;
 bad:
 	force_sigsegv("sigreturn: bad frame");
@@ -413,7 +438,8 @@ long sys_rt_sigreturn(void)
 	if (copy_from_user(&uc, &frame->uc, sizeof(uc)))
 		goto bad;
 	set_current_blocked(uc.uc_sigmask);
-	restore_sigcontext(regs, &uc.uc_mcontext);
+	if (!restore_sigcontext(regs, &uc.uc_mcontext))
+		goto bad;
 	/* Errors other than EFAULT are ignored, as Linux's restore_altstack. */
 	if (do_sigaltstack(&frame->uc.uc_stack, NULL, regs->esp) == -EFAULT)
 		goto bad;

@@ -24,6 +24,8 @@
 #include <asm/siginfo.h>
 
 #define EFLAGS_TF 0x100
+/* Linux's software trap number for a faulting iret (asm/trapnr.h). */
+#define X86_TRAP_IRET	32
 
 unsigned long int3_count;
 
@@ -118,7 +120,7 @@ DO_ERROR(31, SIGSEGV, SI_KERNEL, reserved_exception, "reserved exception")
 DECLARE_HANDLER(iret_error);
 DECLARE_HANDLER(iret_error)
 {
-	user_fault(X86_TRAP_GP, error_code, SIGILL, ILL_BADSTK, 0,
+	user_fault(X86_TRAP_IRET, 0, SIGILL, ILL_BADSTK, 0,
 		   "iret to user space faulted (bad frame)", regs);
 }
 

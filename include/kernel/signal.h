@@ -79,12 +79,14 @@ struct signal_struct {
 	bool continued_to_report;
 };
 
-/* sigaltstack state of a thread. */
+/* sigaltstack state of a thread: flags as last set (SS_DISABLE at first). */
 struct sigaltstack_state {
 	unsigned long sp;
 	size_t size;
-	unsigned int flags;	/* SS_AUTODISARM */
+	unsigned int flags;
 };
+
+#define SAS_RESET	((struct sigaltstack_state){ 0, 0, SS_DISABLE })
 
 /* What a system call needs to go on after restart_syscall (0). */
 struct restart_block {
@@ -145,6 +147,11 @@ bool on_sig_stack(unsigned long sp);
 int sas_ss_flags(unsigned long sp);
 int do_sigaltstack(const void __user *uss, void __user *uoss,
 		   unsigned long sp);
+
+/* Is sig ignored by default (SIGCHLD, SIGCONT, SIGURG, SIGWINCH)? */
+bool sig_default_ignored(int sig);
+/* Drop a pending sig from t's group: shared and every thread's set. */
+void flush_pending_signal(struct task_struct *t, int sig);
 
 /* fork, exec and exit. */
 /* exiting thread t leaves the group's pending signals to the others. */
