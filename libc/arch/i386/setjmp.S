@@ -10,6 +10,8 @@
  *	4(%esp)	env
  *	0(%esp)	return address
  */
+#include "jmpbuf.h"
+
 	.text
 	.globl	setjmp
 	.type	setjmp, @function
@@ -18,16 +20,7 @@
 setjmp:
 _setjmp:
 	.cfi_startproc
-	movl	4(%esp), %eax
-	movl	%ebx, 0(%eax)
-	movl	%esi, 4(%eax)
-	movl	%edi, 8(%eax)
-	movl	%ebp, 12(%eax)
-	leal	4(%esp), %ecx
-	movl	%ecx, 16(%eax)
-	movl	(%esp), %ecx
-	movl	%ecx, 20(%eax)
-	movl	$0, 24(%eax)
+	SAVE_JMPBUF
 	xorl	%eax, %eax
 	ret
 	.cfi_endproc

@@ -14,22 +14,15 @@
  *	4(%esp)	env
  *	0(%esp)	return address
  */
+#include "jmpbuf.h"
+
 	.text
 	.globl	sigsetjmp
 	.type	sigsetjmp, @function
 sigsetjmp:
 	.cfi_startproc
-	movl	4(%esp), %eax
-	movl	%ebx, 0(%eax)
-	movl	%esi, 4(%eax)
-	movl	%edi, 8(%eax)
-	movl	%ebp, 12(%eax)
-	leal	4(%esp), %ecx
-	movl	%ecx, 16(%eax)
-	movl	(%esp), %ecx
-	movl	%ecx, 20(%eax)
-	# __mask_was_saved: 0 until __sigsetjmp_tail has saved it.
-	movl	$0, 24(%eax)
+	# The registers, and __mask_was_saved 0 until __sigsetjmp_tail saves it.
+	SAVE_JMPBUF
 	cmpl	$0, 8(%esp)
 	jne	__sigsetjmp_tail
 	xorl	%eax, %eax
