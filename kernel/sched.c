@@ -44,6 +44,12 @@ static void check_stack(struct task_struct *t)
 		panic("kernel stack overflow in task %d (%s)", t->pid, t->comm);
 }
 
+/* Tasks come from kmalloc (signal pending sets make them large). */
+_Static_assert(sizeof(struct task_struct) <= KMALLOC_MAX,
+	       "struct task_struct must fit a kmalloc object");
+_Static_assert(sizeof(struct signal_struct) <= KMALLOC_MAX,
+	       "struct signal_struct must fit a kmalloc object");
+
 struct task_struct *alloc_task(const char *comm)
 {
 	struct task_struct *t = kzalloc(sizeof(*t));
