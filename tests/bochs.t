@@ -13,6 +13,11 @@
 #      at `make bochs` (docs/debugging.md): ldsym, lb "start_kernel", c,
 #      r, sreg, info gdt, then on to ktest_run_selected for the kernel's
 #      own GDT, IDT and MSRs.
+#   4. The debugger on the system-call entry, under each mechanism: stop
+#      at the first sysenter_entry (syscall=sysenter) or system_call
+#      (syscall=int80) with eax = the number /init's first call of that
+#      kind must have, then at syscall_call with struct pt_regs complete
+#      on the kernel stack, and vector 0x80 a DPL 3 trap gate.
 use strict;
 use warnings;
 use FindBin;
@@ -130,5 +135,74 @@ Boot::check($r, 'debugger script', sub {
 	like($r->{log}, qr/^syscall: mechanism requested: /m,
 	     'COM1: start_kernel got through its set-up before breakpoint 2');
 });
+
+# --- 4. the debugger on the system-call entry ------------------------------------------
+
+# The numbers from Debian's UAPI header, as the kernel and libc take them.
+my %nr;
+open(my $uh, '<', "$Boot::BUILD/uapi/asm/unistd_32.h") or die "unistd_32.h: $!";
+while (<$uh>) { $nr{$1} = $2 if /^#define __NR_(\w+)\s+(\d+)/ }
+close $uh;
+
+# What /init does first, per mechanism: the libc's startup installs the
+# TLS descriptor with a raw int $0x80 (set_thread_area, before %gs works);
+# the first call through the vDSO is main's getpid (user/init.c).
+my %first = (
+	sysenter => { entry => 'sysenter_entry', call => 'getpid' },
+	int80 => { entry => 'system_call', call => 'set_thread_area' },
+);
+my @pt = qw(ebx ecx edx esi edi ebp eax ds es fs gs orig_eax eip cs eflags esp ss);
+my $sc = Boot::symbol_addr('system_call');
+for my $m (qw(sysenter int80)) {
+	my ($entry, $call) = @{ $first{$m} }{qw(entry call)};
+	my $want = $nr{$call};
+	my $at = sprintf('%08x', Boot::symbol_addr($entry));
+	my $iso = Boot::make_iso(Boot::menu_for("syscall=$m"), "entry-$m");
+	my $r = Boot::bochs(cdrom => $iso, rc => <<"EOF");
+ldsym global "$sym"
+lb "$entry"
+c
+r
+lb "syscall_call"
+c
+print-stack 18
+info idt 0x80 0x80
+EOF
+	Boot::check($r, "debugger at $entry, syscall=$m", sub {
+		my $r = shift;
+		my $d = $r->{dbglog};
+		like($d, qr/^\(0\) Breakpoint 1, 0x0*\Q$at\E in /m,
+		     "stopped at the first $entry ($at)");
+		my ($eax) = $d =~ /^rax: 00000000_([0-9a-f]{8})$/m;
+		is(defined $eax ? hex $eax : undef, $want,
+		   "eax = $want, __NR_$call (/init's first call of this kind)");
+		like($d, qr/\(syscall_call\+0\)/, 'then at syscall_call');
+		# print-stack: [esp] is the return address, pt_regs follows.
+		my @w = map { hex } $d =~ /^ \| STACK 0x[0-9a-f]+ \[0x([0-9a-f]{8})\]/mg;
+		is(scalar @w, 18, 'print-stack showed the return address and 17 words');
+		my %regs;
+		@regs{@pt} = map { $_ // -1 } @w[1 .. 17];
+		is($regs{orig_eax}, $want, 'pt_regs.orig_eax = the number');
+		is($regs{eax}, $want, 'pt_regs.eax = the number (the call has not run)');
+		is($regs{cs}, 0x73, 'pt_regs.cs = __USER_CS (0x73)');
+		is($regs{ss}, 0x7b, 'pt_regs.ss = __USER_DS (0x7b)');
+		is($regs{ds}, 0x7b, 'pt_regs.ds = the user data segment');
+		ok(($regs{eflags} & 0x202) == 0x202,
+		   sprintf('pt_regs.eflags %#x: IF set', $regs{eflags}));
+		ok($regs{esp} > 0 && $regs{esp} < 0xc0000000,
+		   sprintf('pt_regs.esp %#x: a user stack', $regs{esp}));
+		if ($m eq 'sysenter') {
+			my ($vs) = $r->{log} =~ /__kernel_vsyscall at ([0-9a-f]+)/;
+			is($regs{eip}, defined $vs ? hex($vs) + 16 : -1,
+			   'pt_regs.eip = SYSENTER_RETURN (__kernel_vsyscall + 16)');
+		} else {
+			ok($regs{eip} > 0 && $regs{eip} < 0xc0000000,
+			   sprintf('pt_regs.eip %#x: after the int $0x80, in user code', $regs{eip}));
+		}
+		my $target = sprintf('%08x', $sc);
+		like($d, qr/^IDT\[0x80\]=32-Bit Trap Gate target=0x0060:0x\Q$target\E, DPL=3$/m,
+		     'IDT[0x80]: a DPL 3 trap gate to system_call');
+	});
+}
 
 done_testing();
