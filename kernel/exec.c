@@ -11,6 +11,7 @@
  *	auxv pairs ... AT_NULL
  *	NULL, envp[], NULL, argv[], argc           <- esp, 16-byte aligned
  */
+#include <asm/fpu.h>
 #include <asm/cpu.h>
 #include <asm/segment.h>
 #include <asm/timer.h>
@@ -358,6 +359,7 @@ long sys_execve(const char __user *ufilename, const u32 __user *uargv,
 		if (current->files)
 			files_close_on_exec(current->files);
 		err = unshare_sighand_on_exec();
+		fpu_reset_current();	/* the new program starts with a clean FPU */
 		mm_release(current);
 	}
 out:

@@ -8,6 +8,7 @@
  * space. The signal-handler table is shared (CLONE_SIGHAND) or copied. Flags for features this kernel lacks (namespaces, pidfd,
  * cgroups) fail with -EINVAL.
  */
+#include <asm/fpu.h>
 #include <asm/signal.h>
 #include <asm/uaccess.h>
 #include <linux/sched.h>
@@ -207,6 +208,12 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args,
 		p->set_child_tid = (u32 __user *)args->child_tid;
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = (u32 __user *)args->child_tid;
+	/* The child's FPU registers: a copy of ours, as they are now. */
+	if (current->mm && !(p->fpu = fpu_alloc(true))) {
+		*err = -ENOMEM;
+		release_unstarted(p);
+		return NULL;
+	}
 	*err = copy_mm(p, flags);
 	if (!*err)
 		*err = copy_files(p, flags);

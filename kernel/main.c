@@ -3,6 +3,7 @@
  * stack with paging on and interrupts off. It brings the machine up in
  * dependency order, says "ready", then runs the selected tests or idles.
  */
+#include <asm/fpu.h>
 #include <asm/boot.h>
 #include <asm/cpu.h>
 #include <asm/desc.h>
@@ -92,6 +93,7 @@ __noreturn void start_kernel(u32 magic, phys_addr_t mbi_phys)
 
 	sched_init();
 	cpu_init();
+	fpu_init();
 	gdt_init();
 	trap_init();
 	init_IRQ();

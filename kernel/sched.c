@@ -5,6 +5,7 @@
  * interrupts can wake sleepers.
  */
 #include <asm/desc.h>
+#include <asm/fpu.h>
 #include <asm/irq.h>
 #include <asm/timer.h>
 #include <asm/uaccess.h>
@@ -75,6 +76,7 @@ void free_task(struct task_struct *t)
 {
 	void *block = (u8 *)t->stack - THREAD_GUARD;
 
+	fpu_free(t->fpu);
 	kernel_page_set_present(block, true);
 	free_pages(__pa(block), THREAD_ORDER);
 	kfree(t);
@@ -180,6 +182,7 @@ static struct task_struct *pick_next(void)
 __attribute__((regparm(2)))
 void __switch_to(struct task_struct *prev, struct task_struct *next)
 {
+	fpu_switch(prev, next);
 	cpu_entry.tss.esp0 = next->thread.esp0;
 	if (next->mm)
 		switch_pgd(next->mm->pgd);

@@ -4,6 +4,7 @@
  * child of the boot task. It loads the program with exec_task, as
  * execve does (kernel/exec.c); fork's children join the same task list.
  */
+#include <asm/fpu.h>
 #include <asm/irq.h>
 #include <asm/timer.h>
 #include <kernel/errno.h>
@@ -44,9 +45,10 @@ struct task_struct *spawn_user(const char *path, const char *const argv[],
 	t->fs = alloc_fs_struct();
 	t->sighand = alloc_sighand();
 	t->signal = alloc_signal_struct();
+	t->fpu = fpu_alloc(false);
 	t->restart_block.fn = do_no_restart_syscall;
 	t->sas = SAS_RESET;
-	if (!t->files || !t->fs || !t->sighand || !t->signal)
+	if (!t->files || !t->fs || !t->sighand || !t->signal || !t->fpu)
 		goto fail;
 	*err = exec_task(t, path, argv, envp_init);
 	if (*err)

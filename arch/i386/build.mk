@@ -2,7 +2,7 @@
 KERNEL_OBJS += $(addprefix $(BUILD)/arch/i386/, \
 	cpu.o gdt.o idt.o traps.o entry.o i8259.o irq.o time.o \
 	serial.o vga.o debugcon.o power.o syscall_mode.o switch.o uaccess.o \
-	tls.o vdso_map.o rtc.o signal.o)
+	tls.o vdso_map.o rtc.o signal.o fpu.o)
 
 # Signal frames: checked against the layout the vDSO's unwind info uses.
 $(BUILD)/arch/i386/signal.o: $(BUILD)/include/generated/vdso-sigframe.h

@@ -24,9 +24,11 @@
  * the old sigaction (67), the old frame; as Linux decides by SA_SIGINFO,
  * so do we: SA_SIGINFO gets rt_sigframe, otherwise sigframe.
  *
- * The FPU state is not saved (this kernel does not switch FPU state at
- * all yet): sc.fpstate is 0, which Linux's sigreturn also accepts.
+ * The FPU state (struct _fpstate_32, arch/i386/fpu.c) goes above the
+ * frame, below the interrupted esp, as Linux places it; sc.fpstate points
+ * to it, and the handler starts with a clean FPU.
  */
+#include <asm/fpu.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/sigcontext.h>
@@ -112,7 +114,7 @@ static const u8 rt_sigreturn_code[8] = {
 };
 
 static void save_sigcontext(struct sigcontext_32 *sc,
-			    const struct pt_regs *regs, u64 mask)
+			    const struct pt_regs *regs, u64 mask, u32 fpstate)
 {
 	const struct thread_struct *th = &current->thread;
 
@@ -136,19 +138,23 @@ static void save_sigcontext(struct sigcontext_32 *sc,
 	sc->flags = regs->eflags;
 	sc->sp_at_signal = regs->esp;
 	sc->ss = regs->ss;
-	sc->fpstate = 0;
+	sc->fpstate = fpstate;
 	sc->oldmask = (u32)mask;
 	sc->cr2 = th->cr2;
 }
 
 /*
  * Where the frame goes: below the interrupted esp, or at the top of the
- * alternate stack for SA_ONSTACK (unless already on it), aligned so that
- * esp + 4 is a multiple of 16 at the handler's entry, as after a call.
- * On the alternate stack and out of room: an address that always faults.
+ * alternate stack for SA_ONSTACK (unless already on it). First the FPU
+ * state (its fxsave part 64-byte aligned, the legacy header below it, as
+ * Linux's fpu__alloc_mathframe), then the frame, aligned so that esp + 4
+ * is a multiple of 16 at the handler's entry, as after a call. *fpstate
+ * gets the FPU state's address. On the alternate stack and out of room:
+ * an address that always faults.
  */
 static unsigned long get_sigframe(const struct k_sigaction *ka,
-				  const struct pt_regs *regs, size_t size)
+				  const struct pt_regs *regs, size_t size,
+				  u32 *fpstate)
 {
 	const struct sigaltstack_state *sas = &current->sas;
 	unsigned long sp = regs->esp;
@@ -158,6 +164,8 @@ static unsigned long get_sigframe(const struct k_sigaction *ka,
 		sp = sas->sp + sas->size;
 		onsigstack = true;
 	}
+	sp = ((sp - (FPU_FRAME_SIZE - 112)) & ~63UL) - 112;
+	*fpstate = sp;
 	sp = ((sp - size + 4) & ~15UL) - 4;
 	/* Would overflow the alternate stack (SS_AUTODISARM or not). */
 	if (onsigstack && !(sp > sas->sp && sp - sas->sp <= sas->size))
@@ -200,14 +208,16 @@ static void start_handler(struct pt_regs *regs, const struct k_sigaction *ka,
 static int setup_frame(int sig, const struct k_sigaction *ka, u64 mask,
 		       struct pt_regs *regs)
 {
-	unsigned long addr = get_sigframe(ka, regs, sizeof(struct sigframe));
+	u32 fp;
+	unsigned long addr = get_sigframe(ka, regs, sizeof(struct sigframe), &fp);
 	struct sigframe *frame = (struct sigframe *)addr;
 	struct sigcontext_32 sc;
 	u32 head[2], extramask = (u32)(mask >> 32);
 
-	if (!access_ok(frame, sizeof(*frame)))
+	if (!access_ok(frame, sizeof(*frame)) ||
+	    !access_ok((void __user *)fp, FPU_FRAME_SIZE))
 		return -EFAULT;
-	save_sigcontext(&sc, regs, mask);
+	save_sigcontext(&sc, regs, mask, fp);
 	head[0] = restorer_for(ka, vdso_image->sym_kernel_sigreturn,
 			       (u32)frame->retcode);
 	head[1] = sig;
@@ -217,7 +227,8 @@ static int setup_frame(int sig, const struct k_sigaction *ka, u64 mask,
 	    clear_user(&frame->fpstate_unused, sizeof(frame->fpstate_unused)) ||
 	    copy_to_user(frame->extramask, &extramask, sizeof(extramask)) ||
 	    copy_to_user(frame->retcode, sigreturn_code,
-			 sizeof(sigreturn_code)))
+			 sizeof(sigreturn_code)) ||
+	    fpu_save_to_sigframe((void __user *)fp))
 		return -EFAULT;
 	start_handler(regs, ka, addr, sig);
 	regs->edx = 0;
@@ -229,16 +240,18 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 			  const struct ksiginfo *info, u64 mask,
 			  struct pt_regs *regs)
 {
-	unsigned long addr = get_sigframe(ka, regs, sizeof(struct rt_sigframe));
+	u32 fp, head[4];
+	unsigned long addr = get_sigframe(ka, regs, sizeof(struct rt_sigframe),
+					  &fp);
 	struct rt_sigframe *frame = (struct rt_sigframe *)addr;
 	struct kucontext uc;
-	u32 head[4];
 
-	if (!access_ok(frame, sizeof(*frame)))
+	if (!access_ok(frame, sizeof(*frame)) ||
+	    !access_ok((void __user *)fp, FPU_FRAME_SIZE))
 		return -EFAULT;
 	memset(&uc, 0, sizeof(uc));
 	save_altstack(&uc.uc_stack);
-	save_sigcontext(&uc.uc_mcontext, regs, mask);
+	save_sigcontext(&uc.uc_mcontext, regs, mask, fp);
 	uc.uc_sigmask = mask;
 	head[0] = restorer_for(ka, vdso_image->sym_kernel_rt_sigreturn,
 			       (u32)frame->retcode);
@@ -249,7 +262,8 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 	    copy_siginfo_to_user(&frame->info, info) ||
 	    copy_to_user(&frame->uc, &uc, sizeof(uc)) ||
 	    copy_to_user(frame->retcode, rt_sigreturn_code,
-			 sizeof(rt_sigreturn_code)))
+			 sizeof(rt_sigreturn_code)) ||
+	    fpu_save_to_sigframe((void __user *)fp))
 		return -EFAULT;
 	/* SS_AUTODISARM: the stack is disarmed while the handler runs on it
 	 * (uc_stack keeps it, for rt_sigreturn to re-arm). */
@@ -355,37 +369,19 @@ void do_notify_resume(struct pt_regs *regs)
 
 /* --- sigreturn -------------------------------------------------------- */
 
-/* Can every byte of [addr, addr + len) be read? One probe per page. */
-static bool user_readable(u32 addr, size_t len)
-{
-	u8 byte;
-	u32 end = addr + len - 1;
-
-	if (!access_ok((const void __user *)addr, len))
-		return false;
-	for (u32 a = addr; ; a = (a & PAGE_MASK) + PAGE_SIZE) {
-		if (copy_from_user(&byte, (const void __user *)a, 1))
-			return false;
-		if ((a & PAGE_MASK) == (end & PAGE_MASK))
-			break;
-	}
-	return !copy_from_user(&byte, (const void __user *)end, 1);
-}
-
 /*
  * Load the registers from a sigcontext, trusting none of it: cs and ss
  * get RPL 3, only FIX_EFLAGS come from the user, and a data selector
  * that cannot be loaded becomes null on the way out (entry.S's fixups),
  * while a bad cs or ss makes iret fail, which is SIGILL (Linux's
- * iret_error). orig_eax = -1: nothing to restart. The FPU state is not
- * restored (none is saved), but a non-null fpstate must be readable, as
- * Linux reads it: false (SIGSEGV) if it is not.
+ * iret_error). orig_eax = -1: nothing to restart. The FPU state comes
+ * from sc->fpstate (a clean FPU if it is 0); false (SIGSEGV) if it
+ * cannot be read.
  */
 static bool restore_sigcontext(struct pt_regs *regs,
 			       const struct sigcontext_32 *sc)
 {
-	if (sc->fpstate && !user_readable(sc->fpstate,
-					  sizeof(struct _fpstate_32)))
+	if (!fpu_restore_from_sigframe(sc->fpstate))
 		return false;
 	regs->gs = sc->gs;
 	regs->fs = sc->fs;

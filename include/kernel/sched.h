@@ -68,6 +68,7 @@ struct files_struct;
 struct fs_struct;
 struct sighand_struct;
 struct signal_struct;
+union fpu_state;
 
 struct task_struct {
 	struct thread_struct thread;
@@ -81,6 +82,7 @@ struct task_struct {
 	struct files_struct *files;	/* shared with CLONE_FILES */
 	struct fs_struct *fs;		/* shared with CLONE_FS */
 	struct sighand_struct *sighand;	/* shared with CLONE_SIGHAND */
+	union fpu_state *fpu;		/* user tasks: x87/SSE registers (asm/fpu.h) */
 	int exit_code;			/* wait status, as Linux encodes it */
 	int exit_signal;		/* CSIGNAL of clone: to the parent at exit; -1 for threads */
 	char exit_reason[96];		/* why it was killed, if it was */
