@@ -97,12 +97,8 @@ DO_ERROR(X86_TRAP_NP, SIGBUS, SI_KERNEL, segment_not_present,
 DO_ERROR(X86_TRAP_SS, SIGBUS, SI_KERNEL, stack_segment, "stack segment")
 DO_ERROR(X86_TRAP_GP, SIGSEGV, SI_KERNEL, general_protection,
 	 "general protection fault")
-DO_ERROR(X86_TRAP_MF, SIGFPE, SI_KERNEL, coprocessor_error,
-	 "coprocessor error")
 DO_ERROR(X86_TRAP_AC, SIGBUS, BUS_ADRALN, alignment_check, "alignment check")
 DO_ERROR(X86_TRAP_MC, SIGBUS, SI_KERNEL, machine_check, "machine check")
-DO_ERROR(X86_TRAP_XF, SIGFPE, SI_KERNEL, simd_coprocessor_error,
-	 "SIMD coprocessor error")
 DO_ERROR(20, SIGSEGV, SI_KERNEL, virtualization_exception,
 	 "virtualization exception")
 DO_ERROR(21, SIGSEGV, SI_KERNEL, control_protection, "control protection")
@@ -110,6 +106,58 @@ DO_ERROR(28, SIGSEGV, SI_KERNEL, hypervisor_injection, "hypervisor injection")
 DO_ERROR(29, SIGSEGV, SI_KERNEL, vmm_communication, "VMM communication")
 DO_ERROR(30, SIGSEGV, SI_KERNEL, security_exception, "security exception")
 DO_ERROR(31, SIGSEGV, SI_KERNEL, reserved_exception, "reserved exception")
+
+/*
+ * Linux's math_error: the si_code from the exceptions that are both
+ * raised and unmasked, the first that matters in Linux's order. None (a
+ * spurious trap) sends nothing.
+ */
+static int fpe_code(u32 unmasked)
+{
+	if (unmasked & 0x001)		/* invalid operation, stack fault */
+		return FPE_FLTINV;
+	if (unmasked & 0x004)		/* divide by zero */
+		return FPE_FLTDIV;
+	if (unmasked & 0x008)		/* overflow */
+		return FPE_FLTOVF;
+	if (unmasked & 0x012)		/* denormal, underflow */
+		return FPE_FLTUND;
+	if (unmasked & 0x020)		/* precision */
+		return FPE_FLTRES;
+	return 0;
+}
+
+static void math_error(struct pt_regs *regs, int trapnr, u32 unmasked,
+		       const char *str)
+{
+	int code = fpe_code(unmasked);
+
+	if (!user_mode(regs))
+		die(regs, "%s in kernel mode", str);
+	if (code)
+		user_fault(trapnr, 0, SIGFPE, code, regs->eip, str, regs);
+}
+
+/* #MF: an x87 error, reported at the next waiting FPU instruction. */
+DECLARE_HANDLER(coprocessor_error);
+DECLARE_HANDLER(coprocessor_error)
+{
+	u16 cw, sw;
+
+	__asm__ __volatile__("fnstcw %0; fnstsw %1" : "=m"(cw), "=m"(sw));
+	math_error(regs, X86_TRAP_MF, sw & ~cw & 0x3f, "x87 FPU error");
+}
+
+/* #XM: an SSE error; MXCSR holds flags (bits 0-5) and masks (7-12). */
+DECLARE_HANDLER(simd_coprocessor_error);
+DECLARE_HANDLER(simd_coprocessor_error)
+{
+	u32 mxcsr;
+
+	__asm__ __volatile__("stmxcsr %0" : "=m"(mxcsr));
+	math_error(regs, X86_TRAP_XF, mxcsr & ~(mxcsr >> 7) & 0x3f,
+		   "SIMD floating-point exception");
+}
 
 /*
  * iret back to user space faulted (entry.S's iret_exc): the frame it was

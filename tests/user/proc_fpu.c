@@ -12,9 +12,13 @@
  *     header holds the control word, and with FXSR (magic 0) the fxsave
  *     image follows with MXCSR and xmm1 as they were;
  *   a handler that writes the control word and MXCSR into that state
- *     changes them for the code it returns to.
+ *     changes them for the code it returns to;
+ *   an unmasked x87 divide by zero is SIGFPE with FPE_FLTDIV at the next
+ *     waiting instruction (fwait). (Not the SSE equivalent: QEMU's TCG
+ *     never raises SIMD exceptions, unmasked or not, on Linux either.)
  */
 #include <sched.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
@@ -169,13 +173,60 @@ static void handler(int sig, siginfo_t *si, void *ucv)
 	push_st(-2);
 }
 
+static sigjmp_buf fpe_jmp;
+static volatile int fpe_code;
+static volatile uint32_t fpe_addr;
+
+static void fpe_handler(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)uc;
+	fpe_code = si->si_code;
+	fpe_addr = (uint32_t)si->si_addr;
+	siglongjmp(fpe_jmp, 1);
+}
+
+/* A label in the asm below, for the expected si_addr. */
+extern char x87_fwait[];
+
+static void x87_divide_by_zero(void)
+{
+	__asm__ __volatile__(
+		"fld1\n\t"
+		"fldz\n\t"
+		"fdivrp\n\t"		/* 1 / 0: ZE raised, reported later */
+		".globl x87_fwait\n"
+		"x87_fwait:\n\t"
+		"fwait\n\t"
+		::: "memory");
+}
+
+static void fpe_tests(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = fpe_handler;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGFPE, &sa, NULL);
+
+	fpe_code = 0;
+	if (!sigsetjmp(fpe_jmp, 1)) {
+		set_cw(0x037f & ~0x0004);	/* ZE unmasked */
+		x87_divide_by_zero();
+	}
+	set_cw(0x037f);
+	is(fpe_code, FPE_FLTDIV, "x87 1/0 unmasked: SIGFPE, FPE_FLTDIV");
+	is(fpe_addr, (uint32_t)x87_fwait, "si_addr: the fwait that reported it");
+}
+
 int main(void)
 {
 	struct sigaction sa;
 	int status, bad;
 	pid_t pid;
 
-	plan(16);
+	plan(18);
 	sse = cpu_has(25);
 	diag("SSE %s", sse ? "present: checking xmm1 and MXCSR too" : "absent: x87 only");
 
@@ -235,5 +286,6 @@ int main(void)
 	is(get_st0(), 42, "st(0) still holds 42");
 	pop_st();
 	set_cw(0x037f);
+	fpe_tests();
 	return done_testing();
 }
