@@ -10,6 +10,7 @@ qemu-system-x86 qemu-user
 bochs bochs-term bochsbios vgabios
 grub-legacy genisoimage mtools
 gdb linux-libc-dev
+gnuplot-nox
 "
 
 missing=""

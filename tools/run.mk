@@ -10,11 +10,17 @@
 #   make bochs-break SYM=name   Bochs run to a breakpoint on a kernel symbol
 #   make gdb        QEMU -S, gdb attached, stopped at _start
 #   make bench      boot time, build time (tools/bench-boot.sh) and the cost
-#                   of one system call per entry path (tools/bench-syscall.sh)
+#                   of one system call per entry path and of the process
+#                   operations, this kernel (int80, sysenter) against Linux
+#                   6.1 (tools/bench-syscall.sh): one table, written with
+#                   CSV, JSON and charts to build/bench/ (docs/benchmarks.md)
+#   make bench-report   the table, CSV, JSON and charts again from the raw
+#                   output in build/bench/ (tools/bench-report.pl)
 #
 # Variables: SYSCALL=int80|sysenter|auto  APPEND="more kernel args"
 #   QEMU_EXTRA="more QEMU options"  TESTS=tests/x.t  PROVE_FLAGS=-v
-#   GDB_PORT=1234  BOCHS_DISPLAY=term  BENCH_RUNS=5
+#   GDB_PORT=1234  BOCHS_DISPLAY=term  BENCH_RUNS=5 (boot-time runs)
+#   BENCH_TCG_RUNS=3 (TCG boots per column)  BENCH_BOCHS=0 (no Bochs boots)
 
 QEMU_EXTRA ?=
 GDB        ?= gdb
@@ -124,4 +130,9 @@ gdb: deps all
 
 bench: deps all linux-kernel linux-initramfs
 	BENCH_RUNS=$(BENCH_RUNS) QEMU="$(QEMU)" tools/bench-boot.sh
-	QEMU="$(QEMU)" tools/bench-syscall.sh
+	QEMU="$(QEMU)" BOCHS="$(BOCHS)" tools/bench-syscall.sh
+
+bench-report:
+	tools/bench-report.pl $(BUILD)/bench
+
+.PHONY: bench-report

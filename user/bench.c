@@ -4,7 +4,10 @@
  * rdtsc, after warm-up batches, and prints the minimum, median and
  * maximum per operation over the batches:
  *
- *   getpid through int $0x80 and through call *%gs:0x10;
+ *   getpid through int $0x80 inline, through call *%gs:0x10 (the vDSO's
+ *   __kernel_vsyscall, whichever variant the kernel chose) and through
+ *   a raw sysenter sequence inline (only where the vDSO itself uses
+ *   sysenter, i.e. where the kernel set up the SYSENTER MSRs);
  *   fork + exit + wait4; vfork + execve + exit + wait4;
  *   fork + execve + exit + wait4 (the exec'd program is /bench itself,
  *   which exits at once when given an argument: its C-library start-up
@@ -24,6 +27,7 @@
 #include <linux/futex.h>
 #include <linux/sched.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/auxv.h>
 #include <sys/reboot.h>
 #include <sys/syscall.h>
@@ -74,6 +78,31 @@ static void sort_ull(unsigned long long *v, int n)
 	}
 }
 
+/*
+ * sysenter without the vDSO. The kernel returns (sysexit, or iret) to
+ * the vDSO's SYSENTER_RETURN, never to us: that landing pad pops ebp,
+ * edx and ecx and `ret`s, so the sequence builds the stack the vDSO
+ * would have built, plus the return address the `call` would have
+ * pushed: our own label. Linux 6.1 returns to its vDSO's landing pad
+ * (after the int $0x80 fallback) the same way, with the same pops. ebp
+ * carries the user esp into the kernel, which reads argument 6 from
+ * (%ebp); it comes back through the pops unchanged.
+ */
+static void getpid_sysenter(void)
+{
+	long r;
+
+	__asm__ __volatile__(
+		"pushl $1f\n\t"
+		"pushl %%ecx\n\t"
+		"pushl %%edx\n\t"
+		"pushl %%ebp\n\t"
+		"movl %%esp, %%ebp\n\t"
+		"sysenter\n"
+		"1:"
+		: "=a"(r) : "a"(__NR_getpid) : "memory");
+}
+
 /* Time `batches` batches of `batch` calls of op, after `warmup` batches. */
 static void measure_n(const char *name, void (*op)(void), int warmup,
 		      int batches, int batch)
@@ -89,9 +118,10 @@ static void measure_n(const char *name, void (*op)(void), int warmup,
 			per[b - warmup] = rdtsc() - t0;
 	}
 	sort_ull(per, batches);
-	printf("bench: %-22s min %7llu  median %7llu  max %7llu  per call\n",
+	printf("bench: %-22s min %7llu  median %7llu  max %7llu  per call"
+	       "  (%d batches of %d after %d warm-up)\n",
 	       name, per[0] / batch, per[batches / 2] / batch,
-	       per[batches - 1] / batch);
+	       per[batches - 1] / batch, batches, batch, warmup);
 }
 
 static void measure(const char *name, void (*op)(void))
@@ -245,13 +275,21 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
-	printf("bench: method: rdtsc around %d batches of %d calls after %d "
-	       "warm-up batches; per-call min/median/max\n",
-	       BATCHES, BATCH, WARMUP);
+	printf("bench: method: rdtsc before and after each batch of calls, "
+	       "warm-up batches first; per call: batch time / batch size; "
+	       "min/median/max over the batches\n");
 	printf("bench: vDSO __kernel_vsyscall uses: %s\n", kind);
 	measure("empty loop", empty_op);
 	measure("getpid int $0x80", getpid_int80);
 	measure("getpid call *%gs:0x10", getpid_gs);
+	if (strcmp(kind, "sysenter") == 0)
+		measure("getpid raw sysenter", getpid_sysenter);
+	else
+		printf("bench: %-22s skipped (not allowed: %s)\n",
+		       "getpid raw sysenter",
+		       strcmp(kind, "int80") == 0 ?
+		       "the vDSO uses int $0x80 (syscall=int80): no SYSENTER MSRs" :
+		       "no vDSO with sysenter");
 	measure_n("fork+exit+wait4", fork_exit_wait, 2, 11, 20);
 	measure_n("vfork+execve+wait4", vfork_exec_wait, 2, 11, 20);
 	measure_n("fork+execve+wait4", fork_exec_wait, 2, 11, 20);
