@@ -348,20 +348,11 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 				t = th;
 				break;
 			}
-		/* All block it (or have work already): one of them will
-		 * look when it unblocks. */
-		if (!t) {
-			for_each_thread(p->tgid, th)
-				if (!(th->blocked & sigmask(sig)) &&
-				    !th->group_exit) {
-					th->sigpending = 1;
-					return;
-				}
-			return;
-		}
-	} else {
-		return;
 	}
+	/* Nobody can take it now (all block it, or the ones that do not
+	 * have signal work pending already and will look): it waits. */
+	if (!t)
+		return;
 	/* Fatal, unless it is one rt_sigtimedwait waits for. */
 	if (sig_fatal(t, sig) && !(t->blocked & sigmask(sig)) &&
 	    !(t->real_blocked & sigmask(sig))) {
