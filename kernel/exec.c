@@ -12,6 +12,7 @@
  *	NULL, envp[], NULL, argv[], argc           <- esp, 16-byte aligned
  */
 #include <asm/fpu.h>
+#include <asm/processor-flags.h>
 #include <asm/cpu.h>
 #include <asm/segment.h>
 #include <asm/timer.h>
@@ -35,8 +36,6 @@
 #define STACK_SIZE_MAX	(8 * 1024 * 1024)	/* the stack VMA */
 #define MAX_ARG_STRINGS	1024
 #define MAX_ARG_BYTES	(128 * 1024)
-#define X86_EFLAGS_IF	0x200
-#define X86_EFLAGS_FIXED 0x002
 
 unsigned long user_stack_top(void)
 {

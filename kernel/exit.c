@@ -35,12 +35,6 @@ void mm_release(struct task_struct *t)
 	}
 }
 
-static bool task_alive(const struct task_struct *t)
-{
-	return t != &init_task && t->state != TASK_ZOMBIE &&
-	       t->state != TASK_DEAD;
-}
-
 /*
  * Who adopts orphans: a live thread of the dying task's own group (any
  * thread may wait for the group's children), else init if it lives,
@@ -81,8 +75,7 @@ static bool group_has_live_threads(const struct task_struct *t)
 	struct task_struct *o;
 
 	for_each_task(o)
-		if (o != t && o->tgid == t->tgid && o != &init_task &&
-		    o->state != TASK_ZOMBIE && o->state != TASK_DEAD)
+		if (o != t && o->tgid == t->tgid && task_alive(o))
 			return true;
 	return false;
 }

@@ -43,11 +43,6 @@
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 
-#define NSEC_PER_SEC		1000000000L
-#define NSEC_PER_TICK		(NSEC_PER_SEC / HZ)
-/* time_after_eq() compares within half the jiffies range. */
-#define FUTEX_MAX_TICKS		(0x7fffffffUL - 2)
-
 #define FUTEX_HASH_BITS		6
 #define FUTEX_HASH_SIZE		(1 << FUTEX_HASH_BITS)
 
@@ -192,14 +187,6 @@ int futex_sleep(struct futex_q *q, const struct futex_timeout *to)
 	return ret;
 }
 
-/* Whole ticks for sec s + nsec ns (a valid, non-negative time), rounded up. */
-static unsigned long timespec_ticks(u32 sec, u32 nsec)
-{
-	if (sec >= FUTEX_MAX_TICKS / HZ - 1)
-		return FUTEX_MAX_TICKS;
-	return sec * HZ + (nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
-}
-
 /*
  * Linux's futex_init_timeout: check *ts, then turn it into a deadline.
  * FUTEX_WAIT: relative; otherwise absolute on the operation's clock.
@@ -218,7 +205,7 @@ static int futex_init_timeout(int cmd, int op, const struct timespec *ts,
 	flags = local_irq_save();
 	j = jiffies;
 	if (cmd == FUTEX_WAIT) {
-		ticks = timespec_ticks(ts->tv_sec, ts->tv_nsec);
+		ticks = timespec_to_ticks(ts->tv_sec, ts->tv_nsec);
 		/* A zero timeout has passed already; else one more tick. */
 		to->deadline = ticks ? j + ticks + 1 : j;
 	} else {
@@ -232,7 +219,7 @@ static int futex_init_timeout(int cmd, int op, const struct timespec *ts,
 			nsec += NSEC_PER_SEC;
 			sec--;
 		}
-		to->deadline = sec < 0 ? j : j + timespec_ticks(sec, nsec);
+		to->deadline = sec < 0 ? j : j + timespec_to_ticks(sec, nsec);
 	}
 	local_irq_restore(flags);
 	return 0;

@@ -20,11 +20,10 @@
 #include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <kernel/syscalls.h>
+#include <kernel/time.h>
 
 #define USEC_PER_SEC	1000000UL
 #define USEC_PER_TICK	(USEC_PER_SEC / HZ)
-/* Longest interval jiffies comparisons can take: about 248 days. */
-#define MAX_TICKS	(0x7fffffffUL - 2)
 
 /* i386's struct itimerval: two old timevals of 32-bit longs. */
 struct kitimerval {
@@ -39,9 +38,7 @@ static bool timeval_valid(s32 sec, s32 usec)
 /* Ticks for a timeval, rounded up (a non-zero value is at least 1). */
 static unsigned long timeval_to_ticks(s32 sec, s32 usec)
 {
-	if ((unsigned long)sec >= MAX_TICKS / HZ)
-		return MAX_TICKS;
-	return sec * HZ + (usec + USEC_PER_TICK - 1) / USEC_PER_TICK;
+	return timespec_to_ticks(sec, usec * 1000);
 }
 
 static void ticks_to_timeval(unsigned long ticks, s32 *sec, s32 *usec)

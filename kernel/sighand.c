@@ -14,9 +14,6 @@
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 
-#define SIG_DFL_VALUE	0
-#define SIG_IGN_VALUE	1
-#define UNBLOCKABLE	((1ULL << (SIGKILL - 1)) | (1ULL << (SIGSTOP - 1)))
 /*
  * The flags user space may set and read back (Linux's UAPI_SA_FLAGS on
  * x86): others are cleared, so a program can tell what is supported.
@@ -78,7 +75,7 @@ static int do_sigaction(int sig, const struct k_sigaction *act,
 		*oact = sh->action[sig - 1];
 	if (act) {
 		sh->action[sig - 1] = *act;
-		sh->action[sig - 1].mask &= ~UNBLOCKABLE;
+		sh->action[sig - 1].mask &= ~SIG_KERNEL_ONLY_MASK;
 		sh->action[sig - 1].flags &= UAPI_SA_FLAGS;
 		/* POSIX: setting a pending signal to be ignored discards it,
 		 * blocked or not (Linux's do_sigaction). */

@@ -14,12 +14,10 @@
  * The state changes with interrupts off: the timer tick sends SIGALRM.
  */
 #include <asm/irq.h>
-#include <asm/ptrace.h>
 #include <asm/siginfo.h>
 #include <asm/timer.h>
-#include <linux/time.h>
 #include <asm/uaccess.h>
-#include <linux/wait.h>
+#include <linux/time.h>
 #include <kernel/errno.h>
 #include <kernel/exit.h>
 #include <kernel/mm.h>
@@ -29,9 +27,7 @@
 #include <kernel/signal.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
-
-#define SIG_DFL_VALUE	0
-#define SIG_IGN_VALUE	1
+#include <kernel/time.h>
 
 /* Signals the CPU raises for the instruction at hand: taken first. */
 #define SYNCHRONOUS_MASK (sigmask(SIGSEGV) | sigmask(SIGBUS) | \
@@ -89,8 +85,7 @@ static bool sig_fatal(struct task_struct *t, int sig)
 /* A task that can still take signals: not exited, not a kernel task. */
 static bool task_signalable(const struct task_struct *t)
 {
-	return t != &init_task && t->signal && t->sighand &&
-	       t->state != TASK_ZOMBIE && t->state != TASK_DEAD;
+	return task_alive(t) && t->signal && t->sighand;
 }
 
 #define for_each_thread(leader_tgid, t) \
@@ -759,28 +754,22 @@ long sys_rt_sigprocmask(int how, const ksigset_t __user *nset,
 	return 0;
 }
 
+/* The old call: the low 32 signals only; SIG_SETMASK keeps the others. */
 long sys_sigprocmask(int how, const u32 __user *nset, u32 __user *oset)
 {
 	u32 old = (u32)current->blocked, set;
-	ksigset_t blocked = current->blocked;
+	ksigset_t set64;
+	int err;
 
 	if (nset) {
 		if (copy_from_user(&set, nset, sizeof(set)))
 			return -EFAULT;
-		switch (how) {
-		case SIG_BLOCK:
-			blocked |= set;
-			break;
-		case SIG_UNBLOCK:
-			blocked &= ~(ksigset_t)set;
-			break;
-		case SIG_SETMASK:
-			blocked = (blocked & ~0xffffffffULL) | set;
-			break;
-		default:
-			return -EINVAL;
-		}
-		set_current_blocked(blocked);
+		set64 = set;
+		if (how == SIG_SETMASK)
+			set64 |= current->blocked & ~0xffffffffULL;
+		err = sigprocmask(how, set64);
+		if (err)
+			return err;
 	}
 	if (oset && copy_to_user(oset, &old, sizeof(old)))
 		return -EFAULT;
@@ -889,7 +878,7 @@ long sys_rt_sigtimedwait(const ksigset_t __user *uthese, void __user *uinfo,
 		if (copy_from_user(&ts, uts, sizeof(ts)))
 			return -EFAULT;
 		if (ts.tv_sec < 0 || ts.tv_nsec < 0 ||
-		    ts.tv_nsec >= 1000000000L)
+		    ts.tv_nsec >= NSEC_PER_SEC)
 			return -EINVAL;
 	}
 	these &= ~SIG_KERNEL_ONLY_MASK;
@@ -897,10 +886,9 @@ long sys_rt_sigtimedwait(const ksigset_t __user *uthese, void __user *uinfo,
 	flags = local_irq_save();
 	sig = dequeue_signal_mask(current, wait_blocked, &info);
 	if (!sig && (!uts || ts.tv_sec || ts.tv_nsec)) {
-		if (uts)	/* whole ticks, rounded up, plus the current one */
-			deadline = jiffies + 1 + ts.tv_sec * HZ +
-				   (ts.tv_nsec + 1000000000L / HZ - 1) /
-				   (1000000000L / HZ);
+		if (uts)	/* whole ticks, plus the current one */
+			deadline = jiffies + 1 +
+				   timespec_to_ticks(ts.tv_sec, ts.tv_nsec);
 		current->real_blocked = current->blocked;
 		current->blocked &= wait_blocked;
 		recalc_sigpending(current);

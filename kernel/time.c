@@ -19,10 +19,6 @@
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 
-#define NSEC_PER_SEC	1000000000L
-#define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
-/* time_after_eq() compares within half the jiffies range. */
-#define MAX_SLEEP_TICKS	(0x7fffffffUL - 2)
 
 static u32 boot_seconds;	/* wall clock at jiffies == 0 */
 
@@ -128,6 +124,13 @@ long sys_clock_gettime(int clock, struct timespec __user *tp)
 	return 0;
 }
 
+unsigned long timespec_to_ticks(u32 sec, u32 nsec)
+{
+	if (sec >= MAX_TICKS / HZ - 1)
+		return MAX_TICKS;
+	return sec * HZ + (nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+}
+
 /*
  * Sleep until jiffies reaches `expires`, or a signal comes. Interrupted,
  * the time left goes to rmtp (if given) and the call ends with
@@ -183,12 +186,7 @@ long sys_nanosleep(struct timespec __user *req,
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
-	/* Longer than jiffies arithmetic can express: sleep that long. */
-	if ((unsigned long)ts.tv_sec >= MAX_SLEEP_TICKS / HZ)
-		ticks = MAX_SLEEP_TICKS;
-	else
-		ticks = ts.tv_sec * HZ +
-			(ts.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+	ticks = timespec_to_ticks(ts.tv_sec, ts.tv_nsec);
 	if (!ticks && !ts.tv_nsec)
 		return 0;
 	return nanosleep_until(jiffies + ticks + 1, rem);

@@ -4,10 +4,9 @@
  * Pro parts that report SEP (sysenter) without implementing it.
  */
 #include <asm/cpu.h>
+#include <asm/processor-flags.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
-
-#define EFLAGS_ID 0x00200000
 
 struct cpuinfo_x86 boot_cpu_data;
 
@@ -27,8 +26,8 @@ static bool have_cpuid(void)
 		"popl %1\n\t"
 		"pushl %0\n\t"
 		"popfl"
-		: "=&r"(before), "=&r"(after) : "i"(EFLAGS_ID));
-	return (before ^ after) & EFLAGS_ID;
+		: "=&r"(before), "=&r"(after) : "i"(X86_EFLAGS_ID));
+	return (before ^ after) & X86_EFLAGS_ID;
 }
 
 /*

@@ -31,19 +31,12 @@
  */
 #include <asm/asm-offsets.h>
 #include <asm/irq.h>
+#include <asm/processor-flags.h>
 #include <asm/segment.h>
 #include <asm/boot.h>
 #include <kernel/errno.h>
 #include <generated/nr_syscalls.h>
 
-/* EFLAGS bits (Intel SDM vol. 1, 3.4.3). */
-#define X86_EFLAGS_TF	0x00000100
-#define X86_EFLAGS_IF	0x00000200
-#define X86_EFLAGS_NT	0x00004000
-#define X86_EFLAGS_RF	0x00010000
-#define X86_EFLAGS_VM	0x00020000
-#define X86_EFLAGS_AC	0x00040000
-#define X86_EFLAGS_FIXED 0x00000002	/* bit 1 always reads as 1 */
 
 #define ENTRY(name) \
 	.globl name; \

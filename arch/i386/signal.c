@@ -29,6 +29,7 @@
  * to it, and the handler starts with a clean FPU.
  */
 #include <asm/fpu.h>
+#include <asm/processor-flags.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/sigcontext.h>
@@ -47,19 +48,10 @@
 #include <kernel/syscalls.h>
 
 /* EFLAGS bits a signal handler (and sigreturn) may change: Linux's FIX_EFLAGS. */
-#define EFLAGS_CF	0x00000001
-#define EFLAGS_PF	0x00000004
-#define EFLAGS_AF	0x00000010
-#define EFLAGS_ZF	0x00000040
-#define EFLAGS_SF	0x00000080
-#define EFLAGS_TF	0x00000100
-#define EFLAGS_DF	0x00000400
-#define EFLAGS_OF	0x00000800
-#define EFLAGS_RF	0x00010000
-#define EFLAGS_AC	0x00040000
-#define FIX_EFLAGS	(EFLAGS_AC | EFLAGS_OF | EFLAGS_DF | EFLAGS_TF | \
-			 EFLAGS_SF | EFLAGS_ZF | EFLAGS_AF | EFLAGS_PF | \
-			 EFLAGS_CF | EFLAGS_RF)
+#define FIX_EFLAGS	(X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | \
+			 X86_EFLAGS_TF | X86_EFLAGS_SF | X86_EFLAGS_ZF | \
+			 X86_EFLAGS_AF | X86_EFLAGS_PF | X86_EFLAGS_CF | \
+			 X86_EFLAGS_RF)
 
 /* The i386 stack_t and ucontext, with the kernel's 64-bit sigset. */
 struct kstack_t {
@@ -282,6 +274,17 @@ static u64 sigmask_to_save(void)
 					  current->blocked;
 }
 
+/*
+ * Make the interrupted system call run again on the way out: eax = nr and
+ * eip back over the 2-byte instruction that entered, `int $0x80` itself,
+ * or after sysenter the vDSO's `jmp` just before SYSENTER_RETURN.
+ */
+static void restart_syscall_as(struct pt_regs *regs, unsigned long nr)
+{
+	regs->eax = nr;
+	regs->eip -= 2;
+}
+
 /* Settle an interrupted system call for a handler that is about to run. */
 static void restart_for_handler(const struct k_sigaction *ka,
 				struct pt_regs *regs)
@@ -300,10 +303,7 @@ static void restart_for_handler(const struct k_sigaction *ka,
 		}
 		/* fall through */
 	case -ERESTARTNOINTR:
-		/* Back to the int $0x80, or the vDSO's jmp before
-		 * SYSENTER_RETURN, with the number in eax again. */
-		regs->eax = regs->orig_eax;
-		regs->eip -= 2;
+		restart_syscall_as(regs, regs->orig_eax);
 		break;
 	}
 }
@@ -317,12 +317,10 @@ static void restart_without_handler(struct pt_regs *regs)
 	case -ERESTARTNOHAND:
 	case -ERESTARTSYS:
 	case -ERESTARTNOINTR:
-		regs->eax = regs->orig_eax;
-		regs->eip -= 2;
+		restart_syscall_as(regs, regs->orig_eax);
 		break;
 	case -ERESTART_RESTARTBLOCK:
-		regs->eax = __NR_restart_syscall;
-		regs->eip -= 2;
+		restart_syscall_as(regs, __NR_restart_syscall);
 		break;
 	}
 }
@@ -343,7 +341,7 @@ static void handle_signal(int sig, const struct ksiginfo *info,
 		return;
 	}
 	/* The handler starts with DF clear, no trace flag, no resume flag. */
-	regs->eflags &= ~(EFLAGS_DF | EFLAGS_RF | EFLAGS_TF);
+	regs->eflags &= ~(X86_EFLAGS_DF | X86_EFLAGS_RF | X86_EFLAGS_TF);
 	current->restore_sigmask = false;
 	signal_delivered(sig, ka);
 }

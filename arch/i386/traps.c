@@ -10,6 +10,7 @@
  * table (user-memory access), and resumes at its fixup, or a kernel
  * bug: die() reports it and stops.
  */
+#include <asm/processor-flags.h>
 #include <asm/ptrace.h>
 #include <asm/signal.h>
 #include <asm/traps.h>
@@ -23,9 +24,6 @@
 #include <kernel/string.h>
 #include <asm/siginfo.h>
 
-#define EFLAGS_TF 0x100
-/* Linux's software trap number for a faulting iret (asm/trapnr.h). */
-#define X86_TRAP_IRET	32
 
 unsigned long int3_count;
 
@@ -219,7 +217,7 @@ DECLARE_HANDLER(debug)
 	    regs->eip <= (unsigned long)sysenter_singlestep_end)
 		return;
 	pr_warn("debug trap at %08lx, dr6=%08lx\n", regs->eip, dr6);
-	regs->eflags &= ~EFLAGS_TF;
+	regs->eflags &= ~X86_EFLAGS_TF;
 }
 
 DECLARE_HANDLER(nmi);

@@ -25,6 +25,7 @@ struct gate_struct;
 #define X86_TRAP_AC	17	/* alignment check */
 #define X86_TRAP_MC	18	/* machine check */
 #define X86_TRAP_XF	19	/* SIMD error */
+#define X86_TRAP_IRET	32	/* Linux's software number: iret to user faulted */
 
 /* Page-fault error code bits. */
 #define X86_PF_PROT	0x01	/* 0: page not present, 1: protection */

@@ -9,8 +9,10 @@
 #define W_STOPCODE(sig)		((sig) << 8 | 0x7f)
 
 /*
- * End the current task with wait status `status`: release its memory
- * and files, become a zombie, wake the parent, and switch away for good.
+ * End the current task with wait status `status`: release its memory,
+ * files and signal state, become a zombie (or go at once if the parent
+ * ignores SIGCHLD), tell the parent when the whole thread group has
+ * ended (SIGCHLD), and switch away for good.
  */
 __noreturn void do_exit(int status);
 

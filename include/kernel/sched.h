@@ -121,6 +121,13 @@ static inline struct wait_queue_head *child_wait_queue(struct task_struct *t)
 				 &t->wait_chldexit;
 }
 
+/* A user or kernel task that has not exited (not the boot task). */
+static inline bool task_alive(const struct task_struct *t)
+{
+	return t != &init_task && t->state != TASK_ZOMBIE &&
+	       t->state != TASK_DEAD;
+}
+
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 {
 	return (struct pt_regs *)((char *)t->stack + THREAD_SIZE) - 1;

@@ -32,6 +32,10 @@ static inline ksigset_t sigmask(int sig)
 /* Neither caught, blocked nor ignored. */
 #define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 
+/* k_sigaction.handler values that are not handlers (Linux's SIG_DFL, SIG_IGN). */
+#define SIG_DFL_VALUE	0
+#define SIG_IGN_VALUE	1
+
 /*
  * What the kernel keeps of a siginfo_t: the three common fields and the
  * first five words of the union, which hold every field any sender of

@@ -12,7 +12,8 @@
 #include <asm/timer.h>
 #include <kernel/types.h>
 
-/* wait_event_timeout also needs current and schedule(): <kernel/sched.h>. */
+/* The wait_event macros also need current, schedule() and
+ * signal_pending(): <kernel/sched.h>. */
 struct task_struct;
 
 struct wait_queue_entry {
